@@ -1,0 +1,1 @@
+"""Sessions: the only callers of runtime/."""

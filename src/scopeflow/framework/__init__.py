@@ -1,0 +1,1 @@
+"""Graph-building core: Graph, Operation, Tensor, dtypes, shapes, naming, op registry, errors."""

@@ -1,0 +1,68 @@
+"""What a stateful kernel sees while a run is traced: the session's state and its random streams.
+
+State is a flat dict of arrays keyed by strings: variables by their op name, random-stream counters by
+`rng/<op name>`. Reads and writes are recorded, so the first (abstract) trace of a program tells which
+keys it needs as inputs (read before written) and which it returns. A missing variable raises TF's
+FailedPreconditionError at trace time, naming the variable.
+"""
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from scopeflow.framework import errors
+
+RNG_PREFIX = "rng/"
+
+
+class RunContext:
+    def __init__(self, state, session_seed):
+        self.state = dict(state)       # key -> array (abstract or concrete)
+        self.reads = []                # keys read before this run wrote them, in first-read order
+        self.writes = []               # keys written, in first-write order
+        self._written = set()
+        self._read = set()
+        self.session_seed = session_seed
+        self.op = None                 # the op whose kernel is running
+
+    # ---- variables ---------------------------------------------------------------------------
+    def has(self, key):
+        return key in self.state
+
+    def read(self, key, op=None):
+        if key not in self._written and key not in self._read:
+            self._read.add(key)
+            self.reads.append(key)
+        try:
+            return self.state[key]
+        except KeyError:
+            op = op or self.op
+            raise errors.FailedPreconditionError(
+                op.node_def if op is not None else None, op,
+                errors.uninitialized_value(key) if hasattr(errors, "uninitialized_value") else
+                f"Attempting to use uninitialized value {key}") from None
+
+    def write(self, key, value):
+        if key not in self._written:
+            self._written.add(key)
+            self.writes.append(key)
+        self.state[key] = value
+
+    # ---- random streams ----------------------------------------------------------------------
+    def rng_key(self, op=None):
+        """A fresh key for `op` in this run: its seed pair folded with its run counter."""
+        op = op or self.op
+        key = RNG_PREFIX + op._name
+        counter = self.state.get(key)
+        if counter is None:
+            counter = jnp.zeros((), jnp.uint32)
+            self._read.add(key)
+            self.reads.append(key)
+        else:
+            self.read(key)
+        self.write(key, counter + jnp.uint32(1))
+        seed, seed2 = op._attrs.get("seed", 0), op._attrs.get("seed2", 0)
+        if seed == 0 and seed2 == 0:   # TF1: no graph and no op seed -> a stream per session
+            seed, seed2 = self.session_seed, op._id
+        mixed = np.uint32((int(seed) * 0x9E3779B1 + int(seed2) * 0x85EBCA77 + 0x27D4EB2F) & 0xFFFFFFFF)
+        base = jax.random.fold_in(jax.random.PRNGKey(int(seed) & 0xFFFFFFFF), int(mixed))
+        return jax.random.fold_in(base, counter)

@@ -1,0 +1,109 @@
+"""A compiled run: one JAX function for (fetches, targets, feeds), jitted once and called per run.
+
+`Program.build` lowers the ordered ops into `step(donated_state, read_only_state, feeds)` and traces it
+once abstractly to learn which state keys it reads and writes. Keys both read and written are donated,
+so a train step updates variables in place. Invariants: a Program never holds session values; every
+exception raised while tracing a kernel reaches the user as a TF error naming the op.
+"""
+import warnings
+
+import jax
+import numpy as np
+
+from scopeflow.framework import errors
+from scopeflow.runtime.context import RNG_PREFIX, RunContext
+from scopeflow.runtime.plan import order_ops, prune_to_fetches
+
+
+def _kernel_error(op, exc):
+    message = f"{exc}\n\t [[{{{{node {op.name}}}}}]]"
+    return errors.InvalidArgumentError(op.node_def, op, message)
+
+
+def _run_ops(ops, env, ctx):
+    """Evaluates each op's kernel in order, filling `env` (Tensor -> array)."""
+    for op in ops:
+        decl = op._decl
+        args = [env[t] for t in op._inputs]
+        ctx.op = op
+        try:
+            with jax.named_scope(op._name):
+                out = decl.kernel(ctx, *args, **op._attrs) if decl.context else decl.kernel(*args, **op._attrs)
+        except errors.OpError:
+            raise
+        except Exception as exc:   # a JAX/XLA error never reaches the user raw
+            raise _kernel_error(op, exc) from exc
+        if not isinstance(out, (list, tuple)):
+            out = (out,)
+        for t, value in zip(op._outputs, out):
+            if t not in env:
+                env[t] = value
+
+
+class Program:
+    def __init__(self, fetch_tensors, target_ops, feed_tensors, state, session_seed):
+        self.fetch_tensors = tuple(fetch_tensors)
+        self.feed_tensors = tuple(feed_tensors)
+        fed = set(feed_tensors)
+        needed = prune_to_fetches([t._op for t in fetch_tensors] + list(target_ops), fed)
+        # an op whose every output is fed need not run (its kernel would only be overwritten)
+        needed = {op for op in needed if not op._outputs or not all(t in fed for t in op._outputs)
+                  or op in target_ops}
+        self.ops = order_ops(needed, fed)
+        self.session_seed = session_seed
+        self._discover(state)
+        self.jitted = jax.jit(self._step, donate_argnums=(0,) if self.donated else ())
+
+    def _step(self, donated, read_only, feeds):
+        ctx = RunContext({**read_only, **donated}, self.session_seed)
+        env = dict(zip(self.feed_tensors, feeds))
+        _run_ops(self.ops, env, ctx)
+        return tuple(env[t] for t in self.fetch_tensors), {k: ctx.state[k] for k in ctx.writes}
+
+    def _discover(self, state):
+        """One abstract trace: which keys the run reads (inputs) and writes (outputs)."""
+        abstract = {k: jax.ShapeDtypeStruct(np.shape(v), v.dtype) for k, v in state.items()}
+        feeds = tuple(jax.ShapeDtypeStruct(shape, dtype) for shape, dtype in self._feed_specs)
+        ctx_holder = []
+
+        def probe(state_in, feeds_in):
+            ctx = RunContext(state_in, self.session_seed)
+            ctx_holder.append(ctx)
+            env = dict(zip(self.feed_tensors, feeds_in))
+            _run_ops(self.ops, env, ctx)
+            return tuple(env[t] for t in self.fetch_tensors)
+
+        self.out_specs = jax.eval_shape(probe, abstract, feeds)
+        ctx = ctx_holder[-1]
+        written = set(ctx.writes)
+        self.reads = tuple(ctx.reads)
+        self.writes = tuple(ctx.writes)
+        self.donated = tuple(k for k in self.reads if k in written)
+        self.read_only = tuple(k for k in self.reads if k not in written)
+        self.rng_keys = tuple(k for k in self.reads if k.startswith(RNG_PREFIX))
+
+    _feed_specs = ()
+
+    def __call__(self, state, feeds):
+        """Runs against the session `state` (updated in place); returns the fetched device arrays."""
+        for key in self.rng_keys:
+            if key not in state:
+                state[key] = np.zeros((), np.uint32)
+        donated = {k: state[k] for k in self.donated}
+        read_only = {k: state[k] for k in self.read_only}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            fetched, new_state = self.jitted(donated, read_only, feeds)
+        if new_state:
+            inputs = {id(v) for v in read_only.values()}
+            for key, value in new_state.items():
+                # a value forwarded from a read-only input must not alias it: a later donation would free it
+                state[key] = value.copy() if id(value) in inputs else value
+        return fetched
+
+
+def build_program(fetch_tensors, target_ops, feed_tensors, feed_specs, state, session_seed):
+    program = Program.__new__(Program)
+    program._feed_specs = tuple(feed_specs)
+    Program.__init__(program, fetch_tensors, target_ops, feed_tensors, state, session_seed)
+    return program
