@@ -39,10 +39,17 @@ def normalize(value):
 
 
 def first_line(exc):
+    """The line a TF 1.15 user saw first. TF 2.21's run-time errors open with 'Graph execution error:'
+    and a 'Detected at node' stack; the 1.15 message is the line after the last 'Node: ...' line."""
     text = str(exc)
     if hasattr(exc, "message") and isinstance(getattr(exc, "message"), str):
         text = exc.message
-    return text.strip().split("\n")[0]
+    lines = text.strip().split("\n")
+    if lines[0].startswith("Graph execution error:"):
+        node_lines = [i for i, line in enumerate(lines) if line.startswith("Node: ")]
+        if node_lines and node_lines[-1] + 1 < len(lines):
+            return lines[node_lines[-1] + 1]
+    return lines[0]
 
 
 def run_case(tf, snippet, graph_per_case=True):

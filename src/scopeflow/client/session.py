@@ -71,6 +71,8 @@ class BaseSession:
     def run(self, fetches, feed_dict=None, options=None, run_metadata=None):
         if self._closed:
             raise errors.closed_session()
+        if not self._graph._ops:
+            raise RuntimeError("The Session graph is empty. Add operations to the graph before calling run().")
         structure = self._structure(fetches)
         feed_tensors, feed_values = self._feeds.convert(feed_dict) if feed_dict else ((), ())
         if not structure.tensors and not structure.targets:

@@ -4,7 +4,40 @@ Every name here is TF's public name; `import scopeflow as tf` and `import scopef
 both see exactly this module's names.
 """
 # --- dtypes (framework/dtypes.py) ---
+from scopeflow.framework import dtypes
+from scopeflow.framework.dtypes import DType
+from scopeflow.framework.dtypes import QUANTIZED_DTYPES
+from scopeflow.framework.dtypes import as_dtype
+from scopeflow.framework.dtypes import bfloat16
+from scopeflow.framework.dtypes import bool  # noqa: A004  TF's name
+from scopeflow.framework.dtypes import complex64
+from scopeflow.framework.dtypes import complex128
+from scopeflow.framework.dtypes import double
+from scopeflow.framework.dtypes import float16
+from scopeflow.framework.dtypes import float32
+from scopeflow.framework.dtypes import float64
+from scopeflow.framework.dtypes import half
+from scopeflow.framework.dtypes import int8
+from scopeflow.framework.dtypes import int16
+from scopeflow.framework.dtypes import int32
+from scopeflow.framework.dtypes import int64
+from scopeflow.framework.dtypes import qint8
+from scopeflow.framework.dtypes import qint16
+from scopeflow.framework.dtypes import qint32
+from scopeflow.framework.dtypes import quint8
+from scopeflow.framework.dtypes import quint16
+from scopeflow.framework.dtypes import resource
+from scopeflow.framework.dtypes import string
+from scopeflow.framework.dtypes import uint8
+from scopeflow.framework.dtypes import uint16
+from scopeflow.framework.dtypes import uint32
+from scopeflow.framework.dtypes import uint64
+from scopeflow.framework.dtypes import variant
 # --- shapes (framework/tensor_shape.py) ---
+from scopeflow.framework.tensor_shape import Dimension
+from scopeflow.framework.tensor_shape import TensorShape
+from scopeflow.framework.tensor_shape import dimension_at_index
+from scopeflow.framework.tensor_shape import dimension_value
 # --- errors (framework/errors.py) ---
 from scopeflow.framework import errors
 # --- graph, ops, scopes (framework/) ---

@@ -135,7 +135,7 @@ class DType:
         if kind in ("b", "c", "s"):
             raise TypeError(f"Cannot find {which} value of {self} with type {self._base}.")
         if kind == "f":
-            info = ml_dtypes.finfo(self._numpy) if self._numpy is ml_dtypes.bfloat16 else np.finfo(self._numpy)
+            info = ml_dtypes.finfo(self._numpy)  # numpy's finfo, extended to bfloat16
             return info.min if which == "minimum" else info.max
         info = np.iinfo(self._numpy)
         return int(info.min if which == "minimum" else info.max)

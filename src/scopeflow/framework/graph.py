@@ -12,7 +12,7 @@ from scopeflow.framework import device as device_lib
 from scopeflow.framework import naming
 from scopeflow.framework.registry import lookup
 from scopeflow.framework.stack import ThreadLocalState
-from scopeflow.framework.tensor import Operation, Tensor, node_text
+from scopeflow.framework.tensor import Operation, Tensor, capture_stack, node_text
 
 
 class InferContext:
@@ -151,6 +151,7 @@ class Graph:
         self._version += 1
         op = Operation(self, name, decl, inputs, merged, control, device, self._version)
         op._outputs = tuple(Tensor(op, i, dtype, shape) for i, (shape, dtype) in enumerate(output_specs))
+        op._traceback = capture_stack()
         for t in inputs:
             t._consumers.append(op)
         for c in control:

@@ -20,15 +20,18 @@ class OpDecl:
     stateful: bool           # reads or writes session state: never deduplicated, never constant-folded
     context: bool            # the kernel's first argument is the runtime's run context
     random: bool             # draws random numbers: the runtime gives it its own stream
+    ref_inputs: bool         # takes variable references (VarRef) as they are, e.g. Assign; other
+                             # kernels get the variable's value as of their own place in the run order
 
 
-def op(type_name, *, attrs=None, type_attr="T", stateful=False, context=False, random=False):
+def op(type_name, *, attrs=None, type_attr="T", stateful=False, context=False, random=False,
+       ref_inputs=False):
     """Class decorator registering `cls.infer` and `cls.kernel` as the declaration of `type_name`."""
     def register(cls):
         if type_name in REGISTRY:
             raise AssertionError(f"op {type_name} declared twice")
         REGISTRY[type_name] = OpDecl(type_name, cls.infer, cls.kernel, dict(attrs or {}), type_attr,
-                                     stateful or random or context, context or random, random)
+                                     stateful or random or context, context or random, random, ref_inputs)
         return cls
     return register
 

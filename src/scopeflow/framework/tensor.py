@@ -4,6 +4,9 @@ An op's name, type, inputs and outputs are final once created; only its control 
 consumers lists may grow. A Tensor's static shape only ever gets more specific (`set_shape` merges).
 Python operators on Tensor dispatch through `OPERATORS`, filled by ops/ (framework never builds math).
 """
+import os
+import sys
+
 from scopeflow.framework import tensor_shape
 from scopeflow.framework.node_text import attr_text, node_def_text
 
@@ -145,7 +148,12 @@ class Operation:
     outputs = property(lambda self: list(self._outputs))
     control_inputs = property(lambda self: list(self._control_inputs))
     device = property(lambda self: self._device)
-    traceback = property(lambda self: self._traceback or [])
+
+    @property
+    def traceback(self):
+        """Where the op was built, outermost frame first, as (file, line, function, text) tuples;
+        scopeflow's own frames are left out so the user's lines are what an error shows."""
+        return [(f, n, fn, None) for f, n, fn in reversed(self._traceback or ()) if not f.startswith(_PACKAGE_DIR)]
 
     @property
     def inputs(self):
@@ -203,6 +211,20 @@ class Operation:
 
     def _as_graph_element(self):
         return self
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+def capture_stack(skip=2):
+    """(file, line, function) of each calling frame, innermost first; cheap enough for every op."""
+    frame = sys._getframe(skip)
+    frames = []
+    while frame is not None:
+        code = frame.f_code
+        frames.append((code.co_filename, frame.f_lineno, code.co_name))
+        frame = frame.f_back
+    return frames
 
 
 def input_name(tensor):

@@ -1,11 +1,11 @@
 """`Dimension` and `TensorShape`, TF1 style: indexing a shape gives a `Dimension`, unknown is `?`.
 
-A TensorShape is immutable. It stores `_dims`: None for unknown rank, else a tuple of `int | None`
-(None for an unknown dimension); Dimension objects are made only when a caller asks for them, and
-`TensorShape._from_tuple` wraps an already valid tuple without checking it, for graph-building code.
-`broadcast_shapes` works on the same plain tuples. Behaviours and messages were observed in the TF 1.15
-reference (tests/framework/test_tensor_shape.py lists them). This module imports nothing from scopeflow.
+A TensorShape is immutable and stores `_dims`: None (unknown rank) or a tuple of `int | None`.
+Dimension objects are made only when asked for; `TensorShape._from_tuple` wraps an already valid tuple
+unchecked, for graph building, and `broadcast_shapes` works on the same tuples. Behaviour and messages
+are the TF 1.15 reference's (see the tests). This module imports nothing from scopeflow.
 """
+import math
 import operator
 
 _SHAPE_HINT = ("A shape should either be single dimension (e.g. 10), or an iterable of dimensions "
@@ -16,20 +16,17 @@ def _dim_value(value):
     """The checked `int | None` for a dimension-like value (int, None, Dimension, anything __index__)."""
     if value is None:
         return None
-    if isinstance(value, int):  # bool included: TF keeps Dimension(True) as True
-        if value < 0:
-            raise ValueError(f"Dimension {value} must be >= 0")
-        return value
     if isinstance(value, Dimension):
         return value._value
-    try:
-        value_int = operator.index(value)
-    except TypeError:
-        raise TypeError("Dimension value must be integer or None or have an __index__ method, got value "
-                        f"'{value!r}' with type '{type(value)!r}'") from None
-    if value_int < 0:
-        raise ValueError(f"Dimension {value_int} must be >= 0")
-    return value_int
+    if not isinstance(value, int):  # an int (bool too: TF keeps Dimension(True)) is kept as it is
+        try:
+            value = operator.index(value)
+        except TypeError:
+            raise TypeError("Dimension value must be integer or None or have an __index__ method, got "
+                            f"value '{value!r}' with type '{type(value)!r}'") from None
+    if value < 0:
+        raise ValueError(f"Dimension {value} must be >= 0")
+    return value
 
 
 def _make_dimension(value):
@@ -40,11 +37,8 @@ def _make_dimension(value):
 
 
 def _binary(fn, catch=True, wrap=False, reflected=False):
-    """A Dimension operator. An unknown side gives None, or Dimension(None) when `wrap` (arithmetic).
-
-    catch: a non-dimension `other` returns NotImplemented instead of raising (Python then tries the
-    reflected operator or reports the unsupported operand); wrap: the result becomes a Dimension.
-    """
+    """A Dimension operator; `catch` turns a non-dimension operand into NotImplemented, `wrap` makes
+    the result (Dimension(None) if either side is unknown, else None) a Dimension."""
     def method(self, other):
         try:
             other = as_dimension(other)
@@ -96,16 +90,12 @@ class Dimension:
     __ge__ = _binary(operator.ge, catch=False)
 
     # Arithmetic: unknown is contagious (even `? * 0`); a result below zero raises ValueError.
-    __add__ = _binary(operator.add, wrap=True)
-    __radd__ = _binary(operator.add, wrap=True, reflected=True)
-    __sub__ = _binary(operator.sub, wrap=True)
-    __rsub__ = _binary(operator.sub, wrap=True, reflected=True)
-    __mul__ = _binary(operator.mul, wrap=True)
-    __rmul__ = _binary(operator.mul, wrap=True, reflected=True)
+    __add__, __radd__ = _binary(operator.add, wrap=True), _binary(operator.add, wrap=True, reflected=True)
+    __sub__, __rsub__ = _binary(operator.sub, wrap=True), _binary(operator.sub, wrap=True, reflected=True)
+    __mul__, __rmul__ = _binary(operator.mul, wrap=True), _binary(operator.mul, wrap=True, reflected=True)
+    __mod__, __rmod__ = _binary(operator.mod, wrap=True), _binary(operator.mod, wrap=True, reflected=True)
     __floordiv__ = _binary(operator.floordiv, wrap=True)
     __rfloordiv__ = _binary(operator.floordiv, wrap=True, reflected=True)
-    __mod__ = _binary(operator.mod, wrap=True)
-    __rmod__ = _binary(operator.mod, wrap=True, reflected=True)
 
     def __truediv__(self, other):
         raise TypeError(f"unsupported operand type(s) for /: 'Dimension' and '{type(other).__name__}', "
@@ -146,8 +136,6 @@ def dimension_at_index(shape, index):
     """`shape[index]` as a Dimension; Dimension(None) for any index of an unknown-rank shape."""
     if not isinstance(shape, TensorShape):
         raise AssertionError()  # TF raises a bare AssertionError here (observed)
-    if shape._dims is None:
-        return _make_dimension(None)
     return shape[index]
 
 
@@ -189,9 +177,7 @@ class TensorShape:
 
     @property
     def dims(self):
-        if self._dims is None:
-            return None
-        return [_make_dimension(v) for v in self._dims]
+        return None if self._dims is None else [_make_dimension(v) for v in self._dims]
 
     @property
     def ndims(self):
@@ -272,12 +258,7 @@ class TensorShape:
 
     def num_elements(self):
         """The number of elements, or None unless the shape is fully defined."""
-        if not self.is_fully_defined():
-            return None
-        count = 1
-        for v in self._dims:
-            count *= v
-        return count
+        return math.prod(self._dims) if self.is_fully_defined() else None
 
     def is_compatible_with(self, other):
         """True if some fully defined shape could match both (unknown rank matches anything)."""
@@ -336,14 +317,13 @@ class TensorShape:
             raise ValueError(f"Shape {self} must have rank {rank}") from None
 
     def with_rank_at_least(self, rank):
-        return self._check_rank(rank, operator.lt, "at least")
+        if self._dims is not None and len(self._dims) < rank:
+            raise ValueError(f"Shape {self} must have rank at least {rank}")
+        return self
 
     def with_rank_at_most(self, rank):
-        return self._check_rank(rank, operator.gt, "at most")
-
-    def _check_rank(self, rank, too_far, words):
-        if self._dims is not None and too_far(len(self._dims), rank):
-            raise ValueError(f"Shape {self} must have rank {words} {rank}")
+        if self._dims is not None and len(self._dims) > rank:
+            raise ValueError(f"Shape {self} must have rank at most {rank}")
         return self
 
 

@@ -14,6 +14,17 @@ from scopeflow.framework import errors
 RNG_PREFIX = "rng/"
 
 
+class VarRef:
+    """A reference-typed value (TF's `float32_ref`): names a state key; read where it is consumed."""
+    __slots__ = ("key",)
+
+    def __init__(self, key):
+        self.key = key
+
+    def __repr__(self):
+        return f"VarRef({self.key!r})"
+
+
 class RunContext:
     def __init__(self, state, session_seed):
         self.state = dict(state)       # key -> array (abstract or concrete)
@@ -25,6 +36,11 @@ class RunContext:
         self.op = None                 # the op whose kernel is running
 
     # ---- variables ---------------------------------------------------------------------------
+    @staticmethod
+    def ref(key):
+        """The value a variable op outputs: a reference, read by each consumer where it runs."""
+        return VarRef(key)
+
     def has(self, key):
         return key in self.state
 

@@ -11,7 +11,7 @@ import jax
 import numpy as np
 
 from scopeflow.framework import errors
-from scopeflow.runtime.context import RNG_PREFIX, RunContext
+from scopeflow.runtime.context import RNG_PREFIX, RunContext, VarRef
 from scopeflow.runtime.plan import order_ops, prune_to_fetches
 
 
@@ -26,6 +26,8 @@ def _run_ops(ops, env, ctx):
         decl = op._decl
         args = [env[t] for t in op._inputs]
         ctx.op = op
+        if not decl.ref_inputs:
+            args = [ctx.read(a.key) if type(a) is VarRef else a for a in args]
         try:
             with jax.named_scope(op._name):
                 out = decl.kernel(ctx, *args, **op._attrs) if decl.context else decl.kernel(*args, **op._attrs)
@@ -38,6 +40,19 @@ def _run_ops(ops, env, ctx):
         for t, value in zip(op._outputs, out):
             if t not in env:
                 env[t] = value
+
+
+def _fetched(fetch_tensors, env, ctx):
+    """Fetched values; a fetched reference (a ref variable itself) is read after all ops ran."""
+    ctx.op = None
+    values = []
+    for t in fetch_tensors:
+        value = env[t]
+        if type(value) is VarRef:
+            ctx.op = t._op
+            value = ctx.read(value.key)
+        values.append(value)
+    return tuple(values)
 
 
 class Program:
@@ -58,7 +73,7 @@ class Program:
         ctx = RunContext({**read_only, **donated}, self.session_seed)
         env = dict(zip(self.feed_tensors, feeds))
         _run_ops(self.ops, env, ctx)
-        return tuple(env[t] for t in self.fetch_tensors), {k: ctx.state[k] for k in ctx.writes}
+        return _fetched(self.fetch_tensors, env, ctx), {k: ctx.state[k] for k in ctx.writes}
 
     def _discover(self, state):
         """One abstract trace: which keys the run reads (inputs) and writes (outputs)."""
@@ -71,7 +86,7 @@ class Program:
             ctx_holder.append(ctx)
             env = dict(zip(self.feed_tensors, feeds_in))
             _run_ops(self.ops, env, ctx)
-            return tuple(env[t] for t in self.fetch_tensors)
+            return _fetched(self.fetch_tensors, env, ctx)
 
         self.out_specs = jax.eval_shape(probe, abstract, feeds)
         ctx = ctx_holder[-1]
