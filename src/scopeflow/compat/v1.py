@@ -69,6 +69,12 @@ from scopeflow.ops.array_ops import placeholder_with_default
 # --- ops/ (random_ops.py) ---
 # --- ops/ (control_flow_ops.py, logging_ops.py) ---
 # --- client ---
+from scopeflow.client.config import ConfigProto
+from scopeflow.client.config import GPUOptions
+from scopeflow.client.config import GraphOptions
+from scopeflow.client.config import OptimizerOptions
+from scopeflow.client.config import RunMetadata
+from scopeflow.client.config import RunOptions
 from scopeflow.client.session import InteractiveSession
 from scopeflow.client.session import Session
 # --- behaviour switches (compat) ---

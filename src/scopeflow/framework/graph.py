@@ -173,9 +173,9 @@ class Graph:
     def _control_inputs_for(self, inputs):
         input_ops = {t._op for t in inputs}
         result = []
-        for controller in reversed(self._state.control_controllers):
-            if controller.control_ops is None:
-                break
+        controllers = self._state.control_controllers
+        start = max((i for i, c in enumerate(controllers) if c.control_ops is None), default=-1) + 1
+        for controller in controllers[start:]:
             if any(op in controller.seen for op in input_ops):
                 continue   # an input was built inside this scope, so it already depends on it
             for c in controller.control_ops:

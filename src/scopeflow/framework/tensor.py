@@ -60,8 +60,19 @@ class Tensor:
         return self.shape
 
     def set_shape(self, shape):
-        merged = self.shape.merge_with(tensor_shape.as_shape(shape))
-        self._shape = None if merged.ndims is None else tuple(d.value for d in merged.dims)
+        """Merges `shape` into the static shape, with TF's message when they conflict."""
+        new = tensor_shape.as_shape(shape)._dims
+        old = self._shape
+        if old is None or new is None:
+            self._shape = old if new is None else new
+            return
+        if len(old) != len(new):
+            raise ValueError(f"Shapes must be equal rank, but are {len(old)} and {len(new)}")
+        for i, (a, b) in enumerate(zip(old, new)):
+            if a is not None and b is not None and a != b:
+                raise ValueError(f"Dimension {i} in both shapes must be equal, but are {a} and {b}. Shapes "
+                                 f"are {_dims_text(old)} and {_dims_text(new)}.")
+        self._shape = tuple(b if a is None else a for a, b in zip(old, new))
 
     def consumers(self):
         return list(self._consumers)
@@ -109,6 +120,10 @@ class Tensor:
         return OPERATORS["__getitem__"](self, item)
 
     __array_priority__ = 100
+
+
+def _dims_text(dims):
+    return "[" + ",".join("?" if d is None else str(d) for d in dims) + "]"
 
 
 def _operator(name):
