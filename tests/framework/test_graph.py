@@ -56,3 +56,6 @@ def test_collections_by_scope_regex_match_prefix():
         assert tf.get_collection("c", scope="tower_1") == [t1, t10]
         assert tf.get_collection("c", scope="tower_1/") == [t1]
         assert naming.join("tower_1", "x") == "tower_1/x"
+
+
+test_golden_constant = golden_test("framework_constant")

@@ -61,6 +61,8 @@ from scopeflow.framework.scopes import init_scope
 from scopeflow.framework.scopes import name_scope
 from scopeflow.framework.tensor import Operation
 from scopeflow.framework.tensor import Tensor
+from scopeflow.framework.tensor_proto import make_ndarray
+from scopeflow.framework.tensor_proto import make_tensor_proto
 # --- ops/ (array_ops.py) ---
 from scopeflow.ops.array_ops import identity
 from scopeflow.ops.array_ops import placeholder

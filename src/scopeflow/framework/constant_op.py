@@ -115,7 +115,7 @@ def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
                 array = np.concatenate([array.ravel(), np.repeat(array.ravel()[-1:], size - array.size)])
                 array = array.reshape(shape)
             else:
-                raise TypeError(f"Expected Tensor's shape: {shape}, but got {array.shape}.")
+                raise ValueError(f"Too many elements provided. Takes at most {size}, but got {array.size}.")
     graph = get_default_graph()
     return graph._create_op("Const", [], name, {"value": array, "dtype": dtype}).outputs[0]
 

@@ -198,7 +198,11 @@ class Operation:
 
     def get_attr(self, name):
         if name in self._attrs:
-            return self._attrs[name]
+            value = self._attrs[name]
+            if name == "value" and type(value).__module__ == "numpy":   # Const's value is a TensorProto
+                from scopeflow.framework.tensor_proto import wrap
+                return wrap(value, self._attrs["dtype"])
+            return value
         if name == self._decl.type_attr:
             return (self._inputs[0] if self._inputs else self._outputs[0]).dtype
         raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.")

@@ -108,7 +108,12 @@ class Program:
         read_only = {k: state[k] for k in self.read_only}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            fetched, new_state = self.jitted(donated, read_only, feeds)
+            try:
+                fetched, new_state = self.jitted(donated, read_only, feeds)
+            except errors.OpError:
+                raise
+            except Exception as exc:   # an XLA run-time failure: TF's error, never a raw JAX trace
+                raise errors.InternalError(None, None, f"{type(exc).__name__}: {exc}") from exc
         if new_state:
             inputs = {id(v) for v in read_only.values()}
             for key, value in new_state.items():
