@@ -42,7 +42,9 @@ def _check_python_elements(value, dtype):
             _reject(value, dtype)
     elif isinstance(value, (str, bytes)):
         _reject(value, dtype)
-    elif dtype.is_integer and isinstance(value, float) and not float(value).is_integer():
+    elif dtype.is_bool and not isinstance(value, bool):
+        _reject(value, dtype)
+    elif dtype.is_integer and isinstance(value, float):   # even 1.0 (observed)
         _reject(value, dtype)
     elif (dtype.is_integer or dtype.is_floating) and isinstance(value, complex):
         _reject(value, dtype)

@@ -298,7 +298,7 @@ class Graph:
         return [item for item in items if _item_name(item) is not None and regex.match(_item_name(item))]
 
     def get_all_collection_keys(self):
-        return [key for key, items in self._collections.items() if items is not None]
+        return [key for key, items in self._collections.items() if items is not None and isinstance(key, str)]
 
     def clear_collection(self, name):
         self._collections.pop(name, None)

@@ -63,3 +63,19 @@ def check_op_name(name):
     if not _NODE_RE.match(name):
         raise ValueError(f"`{name}` is not a valid node name. Accepted names conform to Regex "
                          f"/re.compile('{ROOT_SCOPE_PATTERN.replace(chr(92), chr(92) * 2)}')/")
+
+
+def unique_subscope(scope, prefix, counts):
+    """The first of `prefix`, `prefix_1`, `prefix_2`... whose full name under `scope` has no count in
+    `counts` (variable scopes' `default_name`; exact-case keys, counts left unchanged).
+
+    >>> unique_subscope("top", "d", {"top/d": 1, "top/d_1": 2})
+    'd_2'
+    """
+    full = join(scope, prefix)
+    if not counts.get(full):
+        return prefix
+    i = 1
+    while counts.get(f"{full}_{i}"):
+        i += 1
+    return f"{prefix}_{i}"

@@ -88,7 +88,8 @@ class Tensor:
         return f"<tf.Tensor '{self.name}' shape={self.shape} dtype={self._dtype.name}>"
 
     def __str__(self):
-        return f'Tensor("{self.name}", shape={self.shape}, dtype={self._dtype.name})'
+        shape = "" if self._shape is None else f"shape={self.shape}, "   # TF omits an unknown rank
+        return f'Tensor("{self.name}", {shape}dtype={self._dtype.name})'
 
     __hash__ = object.__hash__
 

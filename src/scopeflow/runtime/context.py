@@ -26,14 +26,16 @@ class VarRef:
 
 
 class RunContext:
-    def __init__(self, state, session_seed):
+    def __init__(self, state, session_seed, present=()):
         self.state = dict(state)       # key -> array (abstract or concrete)
+        self._present = frozenset(present)   # keys the session holds though this run never reads them
         self.reads = []                # keys read before this run wrote them, in first-read order
         self.writes = []               # keys written, in first-write order
         self._written = set()
         self._read = set()
         self.session_seed = session_seed
         self.op = None                 # the op whose kernel is running
+        self.probes = {}               # key -> whether the session state had it (`has` before a write)
 
     # ---- variables ---------------------------------------------------------------------------
     @staticmethod
@@ -42,7 +44,11 @@ class RunContext:
         return VarRef(key)
 
     def has(self, key):
-        return key in self.state
+        """Whether `key` holds a value; a trace depends on the answer, so it is recorded in `probes`."""
+        found = key in self.state or key in self._present
+        if key not in self._written:
+            self.probes.setdefault(key, found)
+        return found
 
     def read(self, key, op=None):
         if key not in self._written and key not in self._read:

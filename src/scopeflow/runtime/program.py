@@ -70,7 +70,8 @@ class Program:
         self.jitted = jax.jit(self._step, donate_argnums=(0,) if self.donated else ())
 
     def _step(self, donated, read_only, feeds):
-        ctx = RunContext({**read_only, **donated}, self.session_seed)
+        ctx = RunContext({**read_only, **donated}, self.session_seed,
+                         [key for key, present in self.probes if present])
         env = dict(zip(self.feed_tensors, feeds))
         _run_ops(self.ops, env, ctx)
         return _fetched(self.fetch_tensors, env, ctx), {k: ctx.state[k] for k in ctx.writes}
@@ -96,11 +97,16 @@ class Program:
         self.donated = tuple(k for k in self.reads if k in written)
         self.read_only = tuple(k for k in self.reads if k not in written)
         self.rng_keys = tuple(k for k in self.reads if k.startswith(RNG_PREFIX))
+        self.probes = tuple(ctx.probes.items())   # traced answers of `ctx.has` (IsVariableInitialized)
 
     _feed_specs = ()
+    probes = ()
 
     def __call__(self, state, feeds):
         """Runs against the session `state` (updated in place); returns the fetched device arrays."""
+        if self.probes and any((key in state) != present for key, present in self.probes):
+            self._discover(state)   # a variable was initialized since the trace: trace again
+            self.jitted = jax.jit(self._step, donate_argnums=(0,) if self.donated else ())
         for key in self.rng_keys:
             if key not in state:
                 state[key] = np.zeros((), np.uint32)

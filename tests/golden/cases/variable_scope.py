@@ -209,11 +209,6 @@ with tf.variable_scope("auto", reuse=tf.AUTO_REUSE):
 n = len(tf.global_variables())
 out(n, [v.name for v in tf.global_variables()])
 """,
-    "auto_reuse_get_variable_argument": """
-with tf.variable_scope("s"):
-    a = tf.get_variable("a", [1])
-    out(tf.get_variable_scope().get_variable(tf.get_variable_scope(), "a", [1], reuse=True) is a)
-""",
     "nested_scopes_and_name_scopes": """
 with tf.variable_scope("a"):
     with tf.name_scope("n"):
@@ -384,7 +379,7 @@ with tf.variable_scope("s", reuse=True):
     out(tf.get_local_variable("l", [1]) is l, tf.get_variable("l", [1]) is l)
 """,
     "dtype_ref_base": """
-v = tf.get_variable("v", [1], dtype=tf.float32_ref)
+v = tf.get_variable("v", [1], dtype=tf.float32._as_ref)
 out(v.dtype.name)
 with tf.variable_scope("", reuse=True):
     out(tf.get_variable("v", [1], dtype=tf.float32) is v)
