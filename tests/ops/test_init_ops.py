@@ -62,8 +62,8 @@ def test_partition_info_uses_full_shape(graph):
     class PartitionInfo:
         full_shape = [100, 600]
         var_offset = [0, 300]
-    value = _draw(tf.variance_scaling_initializer(distribution="uniform", seed=1)([100, 300],
-                                                                                  partition_info=PartitionInfo()))
+    init = tf.variance_scaling_initializer(distribution="uniform", seed=1)
+    value = _draw(init([100, 300], partition_info=PartitionInfo()))
     assert value.max() <= math.sqrt(3.0 / 100) and value.std() > 0.8 * math.sqrt(1 / 100.0)
     block = _draw(tf.initializers.identity()([2, 2], partition_info=type("P", (), {
         "full_shape": [4, 4], "var_offset": [2, 2]})()))

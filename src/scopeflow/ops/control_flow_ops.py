@@ -61,8 +61,9 @@ def group(*inputs, **kwargs):
     >>> import scopeflow as tf
     >>> with tf.Graph().as_default():
     ...     a, b = tf.constant(1.), tf.constant(2.)
-    ...     print(group(a, b).name, [op.name for op in group(a, b).control_inputs])
-    group_deps group_deps_1 ['Const', 'Const_1']
+    ...     g = group(a, b)
+    ...     print(g.name, [op.name for op in g.control_inputs])
+    group_deps ['Const', 'Const_1']
     """
     name = kwargs.pop("name", None)
     if kwargs:

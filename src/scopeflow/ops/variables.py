@@ -362,8 +362,9 @@ class RefVariable(Variable):
 
     def _dense_var_to_tensor(self, dtype=None, name=None, as_ref=False):
         if dtype is not None and not dtypes.as_dtype(dtype).is_compatible_with(self.dtype):
-            raise ValueError(f"Incompatible type conversion requested to type '{dtypes.as_dtype(dtype).name}' "
-                             f"for variable of type '{self.dtype.name}'")
+            requested = dtypes.as_dtype(dtype).name
+            raise ValueError(f"Incompatible type conversion requested to type '{requested}' for variable of "
+                             f"type '{self.dtype.name}'")
         return self._variable if as_ref else self.value()
 
 

@@ -38,7 +38,7 @@ class _StderrHandler(_logging.StreamHandler):
         pass
 
 
-def get_logger():
+def _get_logger():
     """The "tensorflow" logger, given TF's stderr handler on first use unless the root is configured."""
     global _logger
     if _logger is not None:
@@ -58,7 +58,7 @@ def get_logger():
 # `stacklevel` makes handlers that print file:line (app.run's absl-style one) name the user's call site:
 # 1 is `_log` itself, 2 its caller in this module, 3 the user (one more per helper in between).
 def _log(level, msg, args, kwargs, stacklevel):
-    get_logger().log(level, msg, *args, stacklevel=stacklevel, **kwargs)
+    _get_logger().log(level, msg, *args, stacklevel=stacklevel, **kwargs)
 
 
 def log(level, msg, *args, **kwargs):
@@ -143,14 +143,14 @@ def TaskLevelStatusMessage(msg):  # noqa: N802  TF's name
 
 def get_verbosity():
     """The effective level of the "tensorflow" logger (WARN = 30 by default)."""
-    return get_logger().getEffectiveLevel()
+    return _get_logger().getEffectiveLevel()
 
 
 def set_verbosity(v):
     """Sets the level of the "tensorflow" logger (a number or a level name such as "INFO")."""
-    get_logger().setLevel(v)
+    _get_logger().setLevel(v)
 
 
 # TF sets its logger up while `tensorflow` is imported, so a handler that `tf.app.run` adds to the root
 # later does not stop `INFO:tensorflow:` lines (observed: inside app.run both formats print).
-get_logger()
+_get_logger()

@@ -255,6 +255,22 @@ out([(op.name, op.type) for op in tf.get_default_graph().get_operations()])
 with tf.Session() as sess:
     out(sess.run(t))
 """,
+    "reduce_list_of_tensors": """
+a = tf.constant(1.)
+b = tf.constant(2.)
+t = tf.reduce_mean([a, b])
+show(t)
+out([(op.name, op.type, [i.name for i in op.inputs]) for op in tf.get_default_graph().get_operations()])
+with tf.Session() as sess:
+    out(sess.run(t))
+""",
+    "numpy_operands": """
+x = tf.constant([1., 2., 3.])
+ts = [np.ones(3, np.float32) + x, np.float32(2) * x, np.ones(3) - x, x * np.arange(3), tf.add(x, np.ones(3))]
+show(*ts)
+with tf.Session() as sess:
+    out(sess.run(ts))
+""",
     "reduce_scalar": """
 t = tf.reduce_sum(tf.constant(3.))
 show(t)
