@@ -1,7 +1,7 @@
 """Lesson 1: tf.Variable vs tf.get_variable, and what tf.name_scope does to each.
 
 The first two programs of the seed tutorial "Tensorflow共享变量机制理解与应用" (shared/seeds/001), plus
-the graph a variable leaves behind. Run it: `scopeflow run examples/variables/01_variable_vs_get_variable.py`.
+the graph a variable leaves behind. Run: `scopeflow run examples/variables/01_variable_vs_get_variable.py`.
 Only deterministic things are printed (names, shapes, dtypes, exact values, error lines), so the output
 can be compared line for line with TensorFlow's.
 """

@@ -21,14 +21,20 @@ NAMES = sorted(path.stem for path in EXAMPLES.glob("*.py"))
 
 # Examples that cannot pass yet, and what they are missing (strict: they fail loudly once fixed).
 XFAIL = {
+    "04_conv2d_auto_reuse": "tf.nn.conv2d does not exist yet (a later issue)",
+    "05_initializers": "tf.orthogonal_initializer needs the 'Qr' op, not registered yet",
+    "06_trainable_and_collections": "tf.report_uninitialized_variables needs array_ops.boolean_mask, "
+                                    "which does not exist yet",
+    "07_regularization": "tf.losses (get_regularization_losses, get_regularization_loss) does not exist yet",
 }
 
 
-def run_example(name):
+def scopeflow_run(script, cwd=ROOT):
+    """`python -m scopeflow run SCRIPT` in a subprocess, as a user runs an example."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
-    return subprocess.run([sys.executable, "-m", "scopeflow", "run", f"examples/variables/{name}.py"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "scopeflow", "run", str(script)],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
 def _params():
@@ -44,7 +50,7 @@ def test_example_prints_what_tf_printed(name):
         pytest.fail(f"no golden output for {name}; record it with: /work/shared/tools/tf1ref "
                     f"examples/variables/{name}.py > tests/examples/golden/{name}.txt 2>/dev/null")
     expected = golden.read_text().splitlines()
-    result = run_example(name)
+    result = scopeflow_run(f"examples/variables/{name}.py")
     actual = result.stdout.splitlines()
     if actual != expected or result.returncode != 0:
         diff = "\n".join(difflib.unified_diff(expected, actual, f"TF: golden/{name}.txt",
@@ -58,8 +64,8 @@ def test_every_golden_file_has_its_example():
     assert sorted(path.stem for path in GOLDEN.glob("*.txt")) == NAMES
 
 
-@pytest.mark.xfail(strict=True, reason="tf.contrib does not exist yet: 04_conv2d_auto_reuse.py falls back "
-                                       "to tf.glorot_uniform_initializer as it must on the TF2-based reference")
+@pytest.mark.xfail(strict=True, reason="tf.contrib does not exist yet: 04_conv2d_auto_reuse.py falls "
+                                       "back to tf.glorot_uniform_initializer, as it must on the reference")
 def test_conv2d_example_takes_the_seeds_contrib_initializer(tmp_path):
     """04_conv2d_auto_reuse.py must use the seed's tf.contrib.layers.xavier_initializer_conv2d() on
     scopeflow; its fallback exists only for the reference, which has no tf.contrib."""
@@ -68,7 +74,5 @@ def test_conv2d_example_takes_the_seeds_contrib_initializer(tmp_path):
                       "init = tf.contrib.layers.xavier_initializer_conv2d()\n"
                       "w = tf.get_variable('w', [2, 2, 1, 1], initializer=init)\n"
                       "print(w.name, w.shape)\n")
-    result = subprocess.run([sys.executable, "-m", "scopeflow", "run", str(script)], cwd=tmp_path,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT / "src")),
-                            capture_output=True, text=True, timeout=300)
+    result = scopeflow_run(script, cwd=tmp_path)
     assert result.stdout == "w:0 (2, 2, 1, 1)\n", result.stderr

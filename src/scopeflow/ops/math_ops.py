@@ -84,23 +84,30 @@ def same_dtype_error(x_dtype, y_dtype):
 
 
 # ---- the op builder -----------------------------------------------------------------------------------
+def _checked(op_type, arg, t, first, allowed_set, allowed, fixed):
+    """Checks one converted input as TF's builder does; returns the (arg, dtype) that fixes T."""
+    dtype = t.dtype.base_dtype
+    if fixed is not None:
+        if dtype != fixed:
+            raise fixed_mismatch_error(op_type, arg, dtype, fixed)
+    elif first is None:
+        if allowed is not None and dtype not in allowed_set:
+            raise not_allowed_error(arg, dtype, allowed)
+        return arg, dtype
+    elif dtype != first[1]:
+        raise mismatch_error(op_type, arg, dtype, first[1], first[0])
+    return first
+
+
 def _check_inputs(op_type, inputs):
     args, allowed_set, allowed, fixed = SIGNATURES[op_type]
     first = None
     for arg, t in zip(args, inputs):
-        dtype = t.dtype.base_dtype
-        if fixed is not None:
-            if dtype != fixed:
-                raise fixed_mismatch_error(op_type, arg, dtype, fixed)
-        elif first is None:
-            if allowed is not None and dtype not in allowed_set:
-                raise not_allowed_error(arg, dtype, allowed)
-            first = (arg, dtype)
-        elif dtype != first[1]:
-            raise mismatch_error(op_type, arg, dtype, first[1], first[0])
+        first = _checked(op_type, arg, t, first, allowed_set, allowed, fixed)
 
 
 def _convert_inputs(op_type, values):
+    """Converts in order: Python values take the dtype fixed so far (else their own, for the message)."""
     args, allowed_set, allowed, fixed = SIGNATURES[op_type]
     inputs, first = [], None
     for arg, value in zip(args, values):
@@ -118,16 +125,7 @@ def _convert_inputs(op_type, values):
                 t = convert_to_tensor(value, dtype=first[1], name=arg)
             except (TypeError, ValueError):
                 t = convert_to_tensor(value, name=arg)
-        dtype = t.dtype.base_dtype
-        if fixed is not None:
-            if dtype != fixed:
-                raise fixed_mismatch_error(op_type, arg, dtype, fixed)
-        elif first is None:
-            if allowed is not None and dtype not in allowed_set:
-                raise not_allowed_error(arg, dtype, allowed)
-            first = (arg, dtype)
-        elif dtype != first[1]:
-            raise mismatch_error(op_type, arg, dtype, first[1], first[0])
+        first = _checked(op_type, arg, t, first, allowed_set, allowed, fixed)
         inputs.append(t)
     return inputs
 
@@ -396,7 +394,14 @@ def _convert_operands(x, y):
 
 
 def truediv(x, y, name=None):
-    """`tf.truediv` (and `/`): `RealDiv`; integers are cast to floats first (`truediv/Cast`)."""
+    """`tf.truediv` (and `/`): `RealDiv`; integers are cast to floats first (`truediv/Cast`).
+
+    >>> import scopeflow as tf
+    >>> with tf.Graph().as_default():
+    ...     q = tf.constant([1, 2]) / 2
+    ...     print(q.name, q.dtype.name, [t.name for t in q.op.inputs])
+    truediv:0 float64 ['truediv/Cast:0', 'truediv/Cast_1:0']
+    """
     with name_scope(name, "truediv", [x, y]) as scope:
         x, y = _convert_operands(x, y)
         target = _TRUEDIV_CAST.get(x.dtype.base_dtype)

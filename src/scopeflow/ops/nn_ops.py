@@ -116,7 +116,7 @@ def softmax(logits, axis=None, name=None, dim=None):
     """`tf.nn.softmax` over `axis` (default: last). `dim` is TF1's deprecated alias."""
     if dim is not None:
         if axis is not None:
-            raise ValueError("Cannot specify both 'axis' and 'dim'.")
+            raise ValueError("Cannot specify both 'dim' and 'axis'.")
         axis = dim
     return _softmax("Softmax", logits, axis, name)
 
@@ -125,7 +125,7 @@ def log_softmax(logits, axis=None, name=None, dim=None):
     """`tf.nn.log_softmax` over `axis` (default: last)."""
     if dim is not None:
         if axis is not None:
-            raise ValueError("Cannot specify both 'axis' and 'dim'.")
+            raise ValueError("Cannot specify both 'dim' and 'axis'.")
         axis = dim
     return _softmax("LogSoftmax", logits, axis, name)
 

@@ -310,6 +310,7 @@ out([(t.op.get_attr("output_type").name, t.op.get_attr("Tidx").name) for t in ts
 with tf.Session() as sess:
     out(sess.run(ts[:4] + ts[6:]))
 """,
+    "err_argmax_axis_and_dimension": "tf.argmax(tf.constant([[1.]]), axis=1, dimension=1)",
     "err_argmax_axis": "tf.argmax(tf.constant(np.ones((2, 3), np.float32)), 2)",
     "err_argmax_output_type": "tf.argmax(tf.constant([1., 2.]), 0, output_type=tf.float32)",
     "cumulative": """

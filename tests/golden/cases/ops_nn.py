@@ -69,6 +69,8 @@ with tf.Session() as sess:
     out(sess.run(ts))
 """,
     "err_l2_loss_int": "tf.nn.l2_loss(tf.constant([1]))",
+    "err_softmax_axis_and_dim": "tf.nn.softmax(tf.constant([[1.]]), axis=1, dim=1)",
+    "err_log_softmax_axis_and_dim": "tf.nn.log_softmax(tf.constant([[1.]]), axis=1, dim=1)",
     "err_softmax_axis": "tf.nn.softmax(tf.constant([[1., 2.]]), axis=2)",
     "err_softmax_scalar": "tf.nn.softmax(tf.constant(1.))",
     "err_elu_int": "tf.nn.elu(tf.constant([1]))",
