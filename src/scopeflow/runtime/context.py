@@ -35,6 +35,8 @@ class RunContext:
         self._read = set()
         self.session_seed = session_seed
         self.op = None                 # the op whose kernel is running
+        self.env = {}                  # Tensor -> value of the ops run so far in this trace
+        # `evaluate(ops, env)` (set by runtime/program.py) runs a subgraph inside this trace
         self.probes = {}               # key -> whether the session state had it (`has` before a write)
 
     # ---- variables ---------------------------------------------------------------------------

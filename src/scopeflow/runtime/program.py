@@ -22,6 +22,7 @@ def _kernel_error(op, exc):
 
 def _run_ops(ops, env, ctx):
     """Evaluates each op's kernel in order, filling `env` (Tensor -> array)."""
+    ctx.env = env
     for op in ops:
         decl = op._decl
         args = [env[t] for t in op._inputs]
@@ -53,6 +54,20 @@ def _fetched(fetch_tensors, env, ctx):
             value = ctx.read(value.key)
         values.append(value)
     return tuple(values)
+
+
+def evaluate(ctx, ops, env):
+    """Runs `ops` (already ordered) over `env` inside the current trace, for kernels that evaluate a
+    subgraph themselves (gradients, cond/while bodies); restores the caller's op and env afterwards."""
+    saved_op, saved_env = ctx.op, ctx.env
+    try:
+        _run_ops(ops, env, ctx)
+    finally:
+        ctx.op, ctx.env = saved_op, saved_env
+    return env
+
+
+RunContext.evaluate = evaluate
 
 
 class Program:
