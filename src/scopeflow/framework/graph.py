@@ -56,6 +56,7 @@ class Graph:
         self._collections = {}
         self._finalized = False
         self._seed = None
+        self._seed_offset = 0    # op seeds handed out under a graph seed (framework/random_seed.py)
         self._state = ThreadLocalState()
         self._version = 0
         self._lock = threading.RLock()

@@ -38,7 +38,7 @@ def get_seed(op_seed):
     global_seed = graph.seed
     if global_seed is not None:
         if op_seed is None:
-            op_seed = getattr(graph, "_seed_offset", 0)   # per graph; Graph does not declare it
+            op_seed = graph._seed_offset
             graph._seed_offset = op_seed + 1
         seeds = _truncate(global_seed), _truncate(op_seed)
     elif op_seed is not None:

@@ -194,7 +194,8 @@ class Slice:
 
     @staticmethod
     def kernel(x, begin, size, **_):
-        index = tuple(_py_slice(int(b), None if s < 0 else int(b) + int(s)) for b, s in zip(static(begin), static(size)))
+        pairs = zip(static(begin), static(size))
+        index = tuple(_py_slice(int(b), None if s < 0 else int(b) + int(s)) for b, s in pairs)
         return x[index]
 
 

@@ -310,8 +310,10 @@ with tf.Session() as sess:
     # ---- where --------------------------------------------------------------------------------------
     "where": """
 x = tf.placeholder(tf.float32, [None, 3], name="x")
-ts = [tf.where(x > 0), tf.where(x > 0, x, x), tf.where(tf.constant([True, False]), tf.constant([1, 2]), tf.constant([3, 4])),
-      tf.where(tf.placeholder(tf.bool, [None]), tf.placeholder(tf.float32, [None, 2]), tf.placeholder(tf.float32, [3, 2])),
+b = tf.placeholder(tf.bool, [None])
+ts = [tf.where(x > 0), tf.where(x > 0, x, x),
+      tf.where(tf.constant([True, False]), tf.constant([1, 2]), tf.constant([3, 4])),
+      tf.where(b, tf.placeholder(tf.float32, [None, 2]), tf.placeholder(tf.float32, [3, 2])),
       tf.where([True, False], [1., 2.], [3., 4.], name="w")]
 for t in ts:
     out(t.name, t.op.type, str(t.shape), t.dtype.name, [i.name for i in t.op.inputs])
