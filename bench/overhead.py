@@ -1,19 +1,15 @@
 """Per-`Session.run` overhead on a tiny graph and graph-building cost per op: scopeflow vs TF vs jax.jit.
 
-Usage: python bench/overhead.py [--tf PYTHON]   (default: the tf1ref interpreter, if it exists)
-The TensorFlow column runs this same file in the TF environment (`--worker tf`), in the same run.
+Usage: python bench/overhead.py [--tf PYTHON | --no-tf]   (default: the tf1ref interpreter, if any)
+The TensorFlow column runs this same file in the TF environment (bench/_compare.py), in the same run.
 Figures are medians of several repeats, in microseconds.
 """
-import argparse
-import json
-import os
-import pathlib
 import statistics
-import subprocess
-import sys
 import time
 
 import numpy as np
+
+from _compare import compare, ratio
 
 RUNS = 2000
 BUILD_OPS = 3000
@@ -79,48 +75,15 @@ def measure_jax():
     return {"run_feed_us": _median_us(run, RUNS)}
 
 
-def _tf_python(explicit):
-    if explicit:
-        return explicit
-    tool = pathlib.Path(__file__).resolve().parents[2] / "shared" / "tools" / "tf1ref"
-    if not tool.exists():
-        return None
-    out = subprocess.run([str(tool), "--python"], capture_output=True, text=True)
-    path = out.stdout.strip()
-    return path if path and os.path.exists(path) else None
-
-
-def measure_tf(python):
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", TF_ENABLE_ONEDNN_OPTS="0")
-    out = subprocess.run([python, __file__, "--worker", "tf"], capture_output=True, text=True, env=env)
-    if out.returncode != 0:
-        print(f"TensorFlow column skipped: {out.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
-        return None
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--tf", help="python interpreter with TensorFlow installed")
-    parser.add_argument("--worker", choices=["tf"], help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.worker == "tf":
-        import tensorflow.compat.v1 as tf
-        tf.disable_v2_behavior()
-        print(json.dumps(measure(tf)))
-        return
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "src"))
-    import scopeflow as sf
-    ours = measure(sf)
+    ours, theirs, _ = compare(__file__, lambda tf, args: measure(tf))
     jax_row = measure_jax()
-    python = _tf_python(args.tf)
-    theirs = measure_tf(python) if python else None
     print(f"{'':28}{'scopeflow':>12}{'TensorFlow':>12}{'jax.jit':>10}{'TF/scopeflow':>14}")
     for key, label in [("run_feed_us", "run() with a feed, us"), ("run_const_us", "run() no feed, us"),
                        ("build_us_per_op", "build, us per op")]:
         tf_value = theirs[key] if theirs else float("nan")
-        jax_value = jax_row.get(key, float("nan"))
-        print(f"{label:28}{ours[key]:12.1f}{tf_value:12.1f}{jax_value:10.1f}{tf_value / ours[key]:14.2f}")
+        print(f"{label:28}{ours[key]:12.1f}{tf_value:12.1f}{jax_row.get(key, float('nan')):10.1f}"
+              f"{ratio(theirs, ours, key):14.2f}")
 
 
 if __name__ == "__main__":

@@ -102,6 +102,9 @@ def to_numpy(value, dtype=None):
 
 def constant(value, dtype=None, shape=None, name="Const", verify_shape=False):
     """`tf.constant`: a `Const` op; `shape=` broadcasts a scalar or pads with the last value."""
+    if isinstance(value, Tensor) or (isinstance(value, (list, tuple)) and
+                                     any(isinstance(v, Tensor) for v in _flatten(value))):
+        raise TypeError("Expected any non-tensor type, but got a tensor instead.")
     array, dtype = to_numpy(value, dtype)
     if shape is not None:
         shape = tuple(int(d) for d in (shape if isinstance(shape, (list, tuple)) else list(shape)))
@@ -140,14 +143,14 @@ def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None, dtype_
     for _, base_type, fn in _CONVERSION_FUNCTIONS:
         if isinstance(value, base_type):
             return fn(value, dtype=dtype, name=name, as_ref=as_ref)
+    if isinstance(value, (list, tuple)) and any(isinstance(v, Tensor) for v in _flatten(value)):
+        return LIST_PACKER[0](value, dtype, name)   # ops/join_ops packs with `Pack` ops
     preferred_dtype = preferred_dtype or dtype_hint
     if dtype is None and preferred_dtype is not None:
         try:
             return constant(value, dtype=preferred_dtype, name=name or "Const")
         except (TypeError, ValueError):
             pass
-    if isinstance(value, (list, tuple)) and any(isinstance(v, Tensor) for v in _flatten(value)):
-        return LIST_PACKER[0](value, dtype, name)   # ops/array_ops packs with `Pack` ops
     return constant(value, dtype=dtype, name=name or "Const")
 
 
