@@ -140,8 +140,6 @@ def test_assert_passes_and_fails_with_tf_text(graph):
             sess.run(bad)
 
 
-@pytest.mark.xfail(strict=True, reason="a failure found by a host callback inside a run reaches the user "
-                                       "as the runtime's InternalError, not InvalidArgumentError")
 def test_assert_failing_inside_a_run_is_invalid_argument(graph):
     p = tf.placeholder_with_default(1, [])
     check = tf.Assert(tf.less(p, 0), ["bad", p])

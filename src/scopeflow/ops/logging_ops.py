@@ -307,16 +307,13 @@ class AssertOp:
     def kernel(ctx, condition, *data, T, summarize):  # noqa: N803
         op = ctx.op
 
-        def check(values):
-            if not values[0]:
-                text = errors.with_node(_assert_text(values[1:], summarize), op.name)
-                raise errors.InvalidArgumentError(op.node_def, op, text)
+        def failure(values):
+            text = errors.with_node(_assert_text(values, summarize), op.name)
+            return errors.InvalidArgumentError(op.node_def, op, text)
 
-        values = [condition, *data]
-        if all(isinstance(v, (np.ndarray, np.generic)) for v in values):
-            check(values)   # known when the run is compiled: TF's error, naming the op
-        elif not (isinstance(condition, (np.ndarray, np.generic)) and condition):
-            _on_run(check, values)   # a failure inside a run reaches the user as the runtime's error
+        # decided now when known at compile time; else on the host, failing the run with TF's error
+        # naming this op (runtime/program.py `check_at_run`)
+        ctx.check_at_run(condition, data, failure)
         return []
 
 

@@ -4,6 +4,11 @@
 once abstractly to learn which state keys it reads and writes. Keys both read and written are donated,
 so a train step updates variables in place. Invariants: a Program never holds session values; every
 exception raised while tracing a kernel reaches the user as a TF error naming the op.
+
+Run-time checks (`ctx.check_at_run`: Assert, CheckNumerics) record the TF error a failing check builds on
+the host instead of aborting XLA; the run then raises it (InvalidArgumentError naming the op) and commits
+no state, as TF's aborted step. A program holding such checks donates nothing, so a failed run leaves the
+session's variables intact.
 """
 import warnings
 
@@ -70,6 +75,35 @@ def evaluate(ctx, ops, env):
 RunContext.evaluate = evaluate
 
 
+def check_at_run(ctx, ok, values, make_error):
+    """Fails the run with `make_error(numpy values)` (an OpError) when the traced bool `ok` is false.
+
+    A concrete `ok` is decided now. Otherwise the values reach the host only when the check fails (a
+    `lax.cond` around the callback), so a passing check costs one predicate per run.
+    """
+    if isinstance(ok, (bool, np.generic, np.ndarray)):
+        if ok:
+            return
+        if all(isinstance(v, (np.ndarray, np.generic)) for v in values):
+            raise make_error([np.asarray(v) for v in values])
+    ctx.has_checks = True
+    failures, order = ctx.failures, ctx.op._id
+    kept = {i: v for i, v in enumerate(values) if isinstance(v, np.ndarray) and v.dtype == object}
+    traced = [v for i, v in enumerate(values) if i not in kept]
+
+    def host(*arrays):
+        arrays = iter(arrays)
+        failures.append((order, make_error([kept[i] if i in kept else np.asarray(next(arrays))
+                                            for i in range(len(values))])))
+
+    jax.lax.cond(ok, lambda *_: None, lambda *a: jax.debug.callback(host, *a), *traced)
+
+
+RunContext.check_at_run = check_at_run
+RunContext.has_checks = False
+RunContext.failures = None
+
+
 class Program:
     def __init__(self, fetch_tensors, target_ops, feed_tensors, state, session_seed):
         self.fetch_tensors = tuple(fetch_tensors)
@@ -87,6 +121,7 @@ class Program:
     def _step(self, donated, read_only, feeds):
         ctx = RunContext({**read_only, **donated}, self.session_seed,
                          [key for key, present in self.probes if present])
+        ctx.failures = self._failures
         env = dict(zip(self.feed_tensors, feeds))
         _run_ops(self.ops, env, ctx)
         return _fetched(self.fetch_tensors, env, ctx), {k: ctx.state[k] for k in ctx.writes}
@@ -109,13 +144,29 @@ class Program:
         written = set(ctx.writes)
         self.reads = tuple(ctx.reads)
         self.writes = tuple(ctx.writes)
-        self.donated = tuple(k for k in self.reads if k in written)
+        self.checked = ctx.has_checks   # a failed check must leave the state as it was: no donation
+        self.donated = () if self.checked else tuple(k for k in self.reads if k in written)
         self.read_only = tuple(k for k in self.reads if k not in written)
         self.rng_keys = tuple(k for k in self.reads if k.startswith(RNG_PREFIX))
         self.probes = tuple(ctx.probes.items())   # traced answers of `ctx.has` (IsVariableInitialized)
 
     _feed_specs = ()
     probes = ()
+    checked = False
+
+    @property
+    def _failures(self):
+        """(op id, OpError) of the run-time checks that failed in the current run, filled by the host."""
+        if "_failure_list" not in self.__dict__:
+            self._failure_list = []
+        return self._failure_list
+
+    def _raise_failed_check(self, cause=None):
+        failures = self._failures
+        if failures:
+            error = min(failures, key=lambda f: f[0])[1]
+            failures.clear()
+            raise error from cause
 
     def __call__(self, state, feeds):
         """Runs against the session `state` (updated in place); returns the fetched device arrays."""
@@ -131,10 +182,16 @@ class Program:
             warnings.simplefilter("ignore")
             try:
                 fetched, new_state = self.jitted(donated, read_only, feeds)
+                if self.checked:   # the checks' host callbacks have run once the results are ready
+                    jax.block_until_ready((fetched, new_state))
+                    jax.effects_barrier()
             except errors.OpError:
                 raise
             except Exception as exc:   # an XLA run-time failure: TF's error, never a raw JAX trace
+                self._raise_failed_check(exc)
                 raise errors.InternalError(None, None, f"{type(exc).__name__}: {exc}") from exc
+        if self.checked:
+            self._raise_failed_check()   # before any state is committed: the run did not happen
         if new_state:
             inputs = {id(v) for v in read_only.values()}
             for key, value in new_state.items():

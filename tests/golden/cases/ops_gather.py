@@ -1,0 +1,93 @@
+"""Golden cases for ops/gather_ops.py: gather_nd, gather with batch_dims, scatter_nd, boolean_mask, unique,
+dynamic_partition / dynamic_stitch (names, shapes, values, TF's errors)."""
+
+CASES = {
+    "gather_nd_names_shapes": """
+p = tf.placeholder(tf.float32, [None, 3, 4], name="p")
+i = tf.placeholder(tf.int64, [5, 2], name="i")
+ts = [tf.gather_nd(p, i), tf.gather_nd(p, [[0, 1, 2]]), tf.gather_nd(p, [1], name="g"),
+      tf.gather_nd(tf.placeholder(tf.float32), i), tf.gather_nd(p, tf.placeholder(tf.int32, [None, 3]))]
+for t in ts:
+    out(t.name, t.op.type, str(t.shape), t.dtype.name, [x.name for x in t.op.inputs],
+        t.op.get_attr("Tindices").name, t.op.get_attr("Tparams").name)
+""",
+    "gather_nd_values": """
+c = tf.constant(np.arange(24, dtype=np.float32).reshape(2, 3, 4))
+p = tf.placeholder(tf.int32, [None, 2])
+with tf.Session() as sess:
+    out(sess.run([tf.gather_nd(c, [[0, 1], [1, 2]]), tf.gather_nd(c, [[[1, 0, 3]], [[0, 2, 1]]]),
+                  tf.gather_nd(c, [1]), tf.gather_nd(c, p)], {p: [[1, 1], [0, 0], [1, 0]]}))
+""",
+    "gather_nd_error_rank": "tf.gather_nd(tf.zeros([2, 3]), [[0, 1, 2]])\n",
+    "gather_nd_error_scalar_params": "tf.gather_nd(tf.constant(1.), [[0]])\n",
+    "gather_batch_dims": """
+c = tf.constant(np.arange(24).reshape(2, 3, 4))
+i = tf.constant([[0, 2], [1, 1]])
+g = tf.gather(c, i, batch_dims=1)
+g2 = tf.gather(c, i, axis=2, batch_dims=1)
+g3 = tf.gather(c, [[[0], [1], [3]], [[2], [2], [0]]], axis=-1, batch_dims=2)
+for t in (g, g2, g3):
+    out(t.name, str(t.shape), t.op.get_attr("batch_dims"))
+with tf.Session() as sess:
+    out(sess.run([g, g2, g3]))
+""",
+    "gather_axis_values": """
+c = tf.constant(np.arange(12, dtype=np.float32).reshape(3, 4))
+p = tf.placeholder(tf.int64, [None])
+with tf.Session() as sess:
+    out(sess.run([tf.gather(c, [2, 0]), tf.gather(c, [[1], [3]], axis=1), tf.gather(c, p, axis=-1)],
+                 {p: [3, 3, 0]}))
+""",
+    "scatter_nd": """
+s = tf.scatter_nd([[0], [2], [0]], [1., 2., 3.], [4])
+s2 = tf.scatter_nd(tf.constant([[1, 0], [0, 1]]), tf.constant([[5, 6], [7, 8]]), tf.constant([2, 2, 2]))
+s3 = tf.scatter_nd([[1]], tf.placeholder(tf.float32, [1, 3]), [2, 3], name="sc")
+for t in (s, s2, s3):
+    out(t.name, t.op.type, str(t.shape), t.dtype.name, [x.name for x in t.op.inputs])
+with tf.Session() as sess:
+    out(sess.run([s, s2, s3], {s3.op.inputs[1]: [[1., 2., 3.]]}))
+""",
+    "scatter_nd_error_updates": "tf.scatter_nd([[0], [1]], [1., 2., 3.], [4])\n",
+    "boolean_mask": """
+x = tf.constant([[1, 2], [3, 4], [5, 6]])
+m = tf.boolean_mask(x, [True, False, True])
+m2 = tf.boolean_mask(x, [[True, False], [False, True], [True, True]], name="bm")
+m3 = tf.boolean_mask(x, [False, True], axis=1)
+for t in (m, m2, m3):
+    out(t.name, t.op.type, str(t.shape), t.dtype.name)
+with tf.Session() as sess:
+    out(sess.run([m, m2, m3]))
+""",
+    "boolean_mask_error_rank": "tf.boolean_mask(tf.zeros([2]), [[True, False]])\n",
+    "boolean_mask_error_shape": "tf.boolean_mask(tf.zeros([2, 3]), [True, False, True])\n",
+    "boolean_mask_error_scalar": "tf.boolean_mask(tf.zeros([2]), True)\n",
+    "unique": """
+u, idx = tf.unique([4, 1, 4, 2, 1])
+v = tf.unique(tf.constant([1.5, 1.5]), out_idx=tf.int64, name="uu")
+for t in (u, idx, v.y, v.idx):
+    out(t.name, t.op.type, str(t.shape), t.dtype.name)
+with tf.Session() as sess:
+    out(sess.run([u, idx, v.y, v.idx]))
+""",
+    "unique_with_counts": """
+r = tf.unique_with_counts(tf.constant([3, 3, 1]))
+out([(t.name, str(t.shape), t.dtype.name) for t in r])
+with tf.Session() as sess:
+    out(sess.run(list(r)))
+""",
+    "unique_error_rank": "tf.unique(tf.zeros([2, 2]))\n",
+    "dynamic_partition": """
+parts = tf.dynamic_partition(tf.constant([[1., 2.], [3., 4.], [5., 6.]]), [1, 0, 1], 3)
+out([(t.name, t.op.type, str(t.shape)) for t in parts])
+with tf.Session() as sess:
+    out(sess.run(parts))
+""",
+    "dynamic_stitch": """
+s = tf.dynamic_stitch([[0, 2], [1, 3]], [[[1., 1.], [3., 3.]], [[2., 2.], [4., 4.]]])
+s2 = tf.dynamic_stitch([tf.constant(1), [0, 2]], [tf.constant(7), [5, 6]], name="ds")
+for t in (s, s2):
+    out(t.name, t.op.type, str(t.shape), t.dtype.name, t.op.get_attr("N"))
+with tf.Session() as sess:
+    out(sess.run([s, s2]))
+""",
+}
