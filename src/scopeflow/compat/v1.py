@@ -257,6 +257,29 @@ from scopeflow.platform import app
 from scopeflow.platform import flags
 from scopeflow.platform import gfile
 from scopeflow.platform import tf_logging as logging
+# --- ops/ (issue 5 array and math extras) ---
+from scopeflow.ops.clip_ops import clip_by_average_norm
+from scopeflow.ops.clip_ops import clip_by_global_norm
+from scopeflow.ops.clip_ops import clip_by_norm
+from scopeflow.ops.clip_ops import clip_by_value
+from scopeflow.ops.clip_ops import global_norm
+from scopeflow.ops.gather_ops import boolean_mask
+from scopeflow.ops.gather_ops import dynamic_partition
+from scopeflow.ops.gather_ops import dynamic_stitch
+from scopeflow.ops.gather_ops import gather_nd
+from scopeflow.ops.gather_ops import scatter_nd
+from scopeflow.ops.gather_ops import unique
+from scopeflow.ops.gather_ops import unique_with_counts
+from scopeflow.ops.transform_ops import broadcast_dynamic_shape
+from scopeflow.ops.transform_ops import broadcast_static_shape
+from scopeflow.ops.transform_ops import broadcast_to
+from scopeflow.ops.transform_ops import depth_to_space
+from scopeflow.ops.transform_ops import meshgrid
+from scopeflow.ops.transform_ops import reverse
+from scopeflow.ops.transform_ops import reverse_v2
+from scopeflow.ops.transform_ops import sequence_mask
+from scopeflow.ops.transform_ops import space_to_depth
+from scopeflow.ops.transform_ops import where_v2
 # --- client ---
 from scopeflow.client.config import ConfigProto
 from scopeflow.client.config import GPUOptions

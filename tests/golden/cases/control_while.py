@@ -1,0 +1,174 @@
+"""tf.while_loop: result and body-argument names, nests, maximum_iterations, shape invariants, errors."""
+CASES = {
+    "while_names_values": """
+x = tf.placeholder(tf.float32, [2], name="x")
+def cond(i, v):
+    out("cond", i.name, i.op.type, v.name)
+    return i < 3
+def body(i, v):
+    out("body", i.name, i.op.type, v.name)
+    a = i + 1
+    m = v * 2.0
+    out(a.name, m.name)
+    return a, m
+r = tf.while_loop(cond, body, [tf.constant(0), x])
+out(type(r).__name__, [t.name for t in r], r[0].op.type, [str(t.shape) for t in r])
+with tf.Session() as sess:
+    out(sess.run(r, {x: [1., 2.]}))
+""",
+    "while_maximum_iterations": """
+x = tf.placeholder(tf.float32, [2], name="x")
+def cond(i, v):
+    out("cond", i.name, (i < 100).name)
+    return i < 100
+def body(i, v):
+    out("body", i.name, v.name, (i + 1).name)
+    return [i + 1, v * 2.0]
+r = tf.while_loop(cond, body, [tf.constant(0), x], maximum_iterations=4)
+out([t.name for t in r])
+with tf.Session() as sess:
+    out(sess.run(r, {x: [1., 2.]}))
+""",
+    "while_maximum_iterations_tensor": """
+n = tf.placeholder(tf.int32, [])
+r = tf.while_loop(lambda i: i < 100, lambda i: i + 2, [tf.constant(0)], maximum_iterations=n)
+with tf.Session() as sess:
+    out(r.name, sess.run(r, {n: 5}), sess.run(r, {n: 0}))
+""",
+    "while_single_var_structures": """
+i0 = tf.constant(0)
+r1 = tf.while_loop(lambda i: i < 3, lambda i: i + 1, [i0])
+r2 = tf.while_loop(lambda i: i < 3, lambda i: [i + 1], [i0])
+r3 = tf.while_loop(lambda i: i < 3, lambda i: [i + 1], [i0], return_same_structure=True)
+r4 = tf.while_loop(lambda i: i < 3, lambda i: i + 1, (i0,))
+out(type(r1).__name__, type(r2).__name__, type(r3).__name__, type(r4).__name__)
+with tf.Session() as sess:
+    out(sess.run([r1, r2, r3, r4]))
+""",
+    "while_nested_loop_vars": """
+x = tf.constant([1., 2.])
+def body(a):
+    i, (u, d) = a
+    return ((i + 1, (u + 1., {"k": d["k"] * 2})),)
+r = tf.while_loop(lambda a: a[0] < 3, body, [(tf.constant(0), (x, {"k": tf.constant(1)}))])
+out(type(r).__name__, r[0][0].name, r[0][1][0].name, r[0][1][1]["k"].name)
+with tf.Session() as sess:
+    out(sess.run(r))
+""",
+    "while_dict_loop_vars": """
+r = tf.while_loop(lambda d: d["a"] < 5, lambda d: {"a": d["a"] + 2, "b": d["b"] * 3}, {"a": tf.constant(0), "b": tf.constant(1.)})
+out(type(r).__name__, sorted(r), r["a"].name, r["b"].name)
+with tf.Session() as sess:
+    out(sess.run(r))
+""",
+    "while_python_number_loop_vars": """
+r = tf.while_loop(lambda i, s: i < 4, lambda i, s: (i + 1, s + tf.cast(i, tf.float32)), [0, 0.])
+out([t.name for t in r], [t.dtype.name for t in r])
+with tf.Session() as sess:
+    out(sess.run(r))
+""",
+    "while_shape_changes_error": """
+x = tf.constant([1., 2.])
+tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, tf.concat([v, v], 0)), [tf.constant(0), x])
+""",
+    "while_shape_invariants": """
+x = tf.constant([1., 2.])
+r = tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, v * 2.), [tf.constant(0), x],
+                  shape_invariants=[tf.TensorShape([]), tf.TensorShape([None])])
+out(str(r[1].shape))
+with tf.Session() as sess:
+    out(sess.run(r))
+""",
+    "while_shape_invariant_incompatible": """
+x = tf.constant([1., 2.])
+tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, v), [tf.constant(0), x],
+              shape_invariants=[tf.TensorShape([]), tf.TensorShape([3])])
+""",
+    "while_unknown_shape_in": """
+x = tf.placeholder(tf.float32, [None, 2])
+r = tf.while_loop(lambda i, v: i < 2, lambda i, v: (i + 1, v + 1.), [tf.constant(0), x])
+out(str(r[1].shape))
+with tf.Session() as sess:
+    out(sess.run(r, {x: np.ones((3, 2), np.float32)}))
+""",
+    "while_dtype_changes_error": """
+tf.while_loop(lambda i: i < 3, lambda i: tf.cast(i, tf.float32), [tf.constant(0)])
+""",
+    "while_structure_mismatch": """
+tf.while_loop(lambda i, j: i < 3, lambda i, j: (i + 1,), [tf.constant(0), tf.constant(1)])
+""",
+    "while_cond_not_callable": """
+tf.while_loop(3, lambda i: i, [tf.constant(0)])
+""",
+    "while_body_not_callable": """
+tf.while_loop(lambda i: i < 3, 3, [tf.constant(0)])
+""",
+    "while_empty_loop_vars": """
+tf.while_loop(lambda: True, lambda: (), [])
+""",
+    "while_cond_not_bool": """
+tf.while_loop(lambda i: i, lambda i: i + 1, [tf.constant(0)])
+""",
+    "while_reads_variable": """
+v = tf.Variable(3.0, name="v")
+r = tf.while_loop(lambda i, s: i < 4, lambda i, s: (i + 1, s + v), [tf.constant(0), tf.constant(0.)])
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    out(sess.run(r))
+""",
+    "while_assigns_variable": """
+v = tf.Variable(0.0, name="v")
+def body(i):
+    with tf.control_dependencies([tf.assign_add(v, 2.0)]):
+        return i + 1
+r = tf.while_loop(lambda i: i < 5, body, [tf.constant(0)])
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    out(sess.run(r), sess.run(v))
+""",
+    "while_nested_loops": """
+def outer_body(i, acc):
+    j = tf.while_loop(lambda j, s: j < i, lambda j, s: (j + 1, s + j), [tf.constant(0), tf.constant(0)])
+    out(j[1].name)
+    return i + 1, acc + j[1]
+r = tf.while_loop(lambda i, acc: i < 5, outer_body, [tf.constant(0), tf.constant(0)])
+with tf.Session() as sess:
+    out(sess.run(r))
+""",
+    "while_with_cond_inside": """
+def body(i, s):
+    s2 = tf.cond(tf.equal(i % 2, 0), lambda: s + i, lambda: s - i)
+    out(s2.name)
+    return i + 1, s2
+r = tf.while_loop(lambda i, s: i < 6, body, [tf.constant(0), tf.constant(0)])
+with tf.Session() as sess:
+    out(sess.run(r))
+""",
+    "while_captures_placeholder": """
+x = tf.placeholder(tf.float32, [2])
+n = tf.placeholder(tf.int32, [])
+r = tf.while_loop(lambda i, v: i < n, lambda i, v: (i + 1, v + x), [tf.constant(0), tf.zeros([2])])
+with tf.Session() as sess:
+    out(sess.run(r, {x: [1., 2.], n: 3}), sess.run(r, {x: [0.5, 0.5], n: 0}))
+""",
+    "while_named": """
+with tf.name_scope("s"):
+    r = tf.while_loop(lambda i: i < 3, lambda i: i + 1, [tf.constant(0)], name="loop")
+r2 = tf.while_loop(lambda i: i < 3, lambda i: tf.identity(i + 1), [tf.constant(0)])
+out(r.name, r2.name, r2.op.inputs[0].op.name if False else "")
+""",
+    "while_body_identity_names": """
+def body(i):
+    j = tf.identity(i)
+    out(j.name)
+    return j + 1
+r = tf.while_loop(lambda i: i < 3, body, [tf.constant(0)], maximum_iterations=10)
+out(r.name)
+""",
+    "while_parallel_back_prop_swap": """
+r = tf.while_loop(lambda i: i < 3, lambda i: i + 1, [tf.constant(0)], parallel_iterations=1, back_prop=False,
+                  swap_memory=True)
+with tf.Session() as sess:
+    out(sess.run(r))
+""",
+}
