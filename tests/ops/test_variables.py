@@ -6,8 +6,6 @@ import scopeflow as tf
 from tests.golden import golden_test
 
 test_golden = golden_test("variables", xfail={
-    "initialized_value_names": "TF builds cond(IsVariableInitialized, read, initial_value); tf.cond "
-                               "(control_flow_ops, issue 5) does not exist yet",
     "report_uninitialized_values": "string tensors cannot be fetched from the runtime yet, and the "
                                    "dynamic-size boolean_mask result has no jit lowering",
     "report_uninitialized_structure": "boolean_mask (issue 5) does not exist yet",

@@ -258,11 +258,39 @@ from scopeflow.platform import flags
 from scopeflow.platform import gfile
 from scopeflow.platform import tf_logging as logging
 # --- ops/ (issue 5 array and math extras) ---
+from scopeflow.ops import debugging
+from scopeflow.ops.check_ops import add_check_numerics_ops
+from scopeflow.ops.check_ops import assert_equal
+from scopeflow.ops.check_ops import assert_greater
+from scopeflow.ops.check_ops import assert_greater_equal
+from scopeflow.ops.check_ops import assert_integer
+from scopeflow.ops.check_ops import assert_less
+from scopeflow.ops.check_ops import assert_less_equal
+from scopeflow.ops.check_ops import assert_near
+from scopeflow.ops.check_ops import assert_negative
+from scopeflow.ops.check_ops import assert_non_negative
+from scopeflow.ops.check_ops import assert_non_positive
+from scopeflow.ops.check_ops import assert_none_equal
+from scopeflow.ops.check_ops import assert_positive
+from scopeflow.ops.check_ops import assert_rank
+from scopeflow.ops.check_ops import assert_rank_at_least
+from scopeflow.ops.check_ops import assert_rank_in
+from scopeflow.ops.check_ops import assert_scalar
+from scopeflow.ops.check_ops import assert_type
+from scopeflow.ops.check_ops import check_numerics
+from scopeflow.ops.check_ops import is_non_decreasing
+from scopeflow.ops.check_ops import is_numeric_tensor
+from scopeflow.ops.check_ops import is_strictly_increasing
+from scopeflow.ops.check_ops import verify_tensor_all_finite
 from scopeflow.ops.clip_ops import clip_by_average_norm
 from scopeflow.ops.clip_ops import clip_by_global_norm
 from scopeflow.ops.clip_ops import clip_by_norm
 from scopeflow.ops.clip_ops import clip_by_value
 from scopeflow.ops.clip_ops import global_norm
+from scopeflow.ops.extra_math_ops import accumulate_n
+from scopeflow.ops.extra_math_ops import count_nonzero
+from scopeflow.ops.extra_math_ops import einsum
+from scopeflow.ops.extra_math_ops import tensordot
 from scopeflow.ops.gather_ops import boolean_mask
 from scopeflow.ops.gather_ops import dynamic_partition
 from scopeflow.ops.gather_ops import dynamic_stitch
@@ -270,6 +298,19 @@ from scopeflow.ops.gather_ops import gather_nd
 from scopeflow.ops.gather_ops import scatter_nd
 from scopeflow.ops.gather_ops import unique
 from scopeflow.ops.gather_ops import unique_with_counts
+from scopeflow.ops.segment_ops import bincount
+from scopeflow.ops.segment_ops import confusion_matrix
+from scopeflow.ops.segment_ops import segment_max
+from scopeflow.ops.segment_ops import segment_mean
+from scopeflow.ops.segment_ops import segment_min
+from scopeflow.ops.segment_ops import segment_prod
+from scopeflow.ops.segment_ops import segment_sum
+from scopeflow.ops.segment_ops import unsorted_segment_max
+from scopeflow.ops.segment_ops import unsorted_segment_mean
+from scopeflow.ops.segment_ops import unsorted_segment_min
+from scopeflow.ops.segment_ops import unsorted_segment_prod
+from scopeflow.ops.segment_ops import unsorted_segment_sqrt_n
+from scopeflow.ops.segment_ops import unsorted_segment_sum
 from scopeflow.ops.transform_ops import broadcast_dynamic_shape
 from scopeflow.ops.transform_ops import broadcast_static_shape
 from scopeflow.ops.transform_ops import broadcast_to
@@ -280,6 +321,32 @@ from scopeflow.ops.transform_ops import reverse_v2
 from scopeflow.ops.transform_ops import sequence_mask
 from scopeflow.ops.transform_ops import space_to_depth
 from scopeflow.ops.transform_ops import where_v2
+# --- losses, metrics ---
+from scopeflow import losses
+from scopeflow import metrics
+# --- train (train/) ---
+from scopeflow import train
+# --- ops/ (control flow: cond, while_loop, functional) ---
+from scopeflow.ops.control_flow_cond import case
+from scopeflow.ops.control_flow_cond import cond
+from scopeflow.ops.control_flow_while import while_loop
+from scopeflow.ops.functional_ops import foldl
+from scopeflow.ops.functional_ops import foldr
+from scopeflow.ops.functional_ops import map_fn
+from scopeflow.ops.functional_ops import scan
+# --- ops/ (gradients_impl.py) ---
+from scopeflow.ops.custom_gradient import custom_gradient
+from scopeflow.ops.custom_gradient import identity_n
+from scopeflow.ops.gradient_registry import NotDifferentiable
+from scopeflow.ops.gradient_registry import RegisterGradient
+from scopeflow.ops.gradient_registry import no_gradient
+from scopeflow.ops.gradients_impl import AggregationMethod
+from scopeflow.ops.gradients_impl import UnconnectedGradients
+from scopeflow.ops.gradients_impl import gradients
+from scopeflow.ops.gradients_impl import hessians
+from scopeflow.ops.gradients_impl import stop_gradient
+# --- layers (layers/) ---
+from scopeflow import layers
 # --- client ---
 from scopeflow.client.config import ConfigProto
 from scopeflow.client.config import GPUOptions

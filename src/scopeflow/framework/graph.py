@@ -62,8 +62,10 @@ class Graph:
         self._lock = threading.RLock()
         self._building_function = False
         self._gradient_override_map = {}
+        self._gradient_op_types = {}   # op -> gradient type it was built under (gradient_override_map)
         self._attr_scope_map = {}
         self._cache = {}   # derived data keyed by (kind, graph version), e.g. the runtime's plans
+        self._control_flow_owner = {}   # op built by a cond/while function -> the op that runs it
 
     # ---- identity and state -------------------------------------------------------------------
     @property
@@ -162,6 +164,8 @@ class Graph:
         if state.control_controllers:
             for controller in state.control_controllers:
                 controller.seen.add(op)
+        if self._gradient_override_map and op_type in self._gradient_override_map:
+            self._gradient_op_types[op] = self._gradient_override_map[op_type]
         self._ops.append(op)
         self._ops_by_name[name] = op
         return op

@@ -121,3 +121,9 @@ def tuple(tensors, name=None, control_inputs=None):  # noqa: A001  TF's public n
 
 
 __all__ = ["no_op", "group", "tuple", "with_dependencies"]
+
+
+# tf.cond and tf.while_loop live in their own modules; re-exported here, TF's module for them
+# (variables.py's initialized_value reaches cond through this module).
+from scopeflow.ops.control_flow_cond import case, cond  # noqa: E402
+from scopeflow.ops.control_flow_while import while_loop  # noqa: E402

@@ -70,3 +70,23 @@ from scopeflow.ops.nn_ops import softplus
 from scopeflow.ops.nn_ops import softsign
 from scopeflow.ops.nn_ops import softmax
 from scopeflow.ops.nn_ops import log_softmax
+# --- issue 5 array and math extras (ops/segment_ops.py, extra_math_ops.py, check_ops.py) ---
+from scopeflow.ops.segment_ops import bincount
+from scopeflow.ops.segment_ops import confusion_matrix
+from scopeflow.ops.segment_ops import segment_max
+from scopeflow.ops.segment_ops import segment_mean
+from scopeflow.ops.segment_ops import segment_min
+from scopeflow.ops.segment_ops import segment_prod
+from scopeflow.ops.segment_ops import segment_sum
+from scopeflow.ops.segment_ops import unsorted_segment_max
+from scopeflow.ops.segment_ops import unsorted_segment_mean
+from scopeflow.ops.segment_ops import unsorted_segment_min
+from scopeflow.ops.segment_ops import unsorted_segment_prod
+from scopeflow.ops.segment_ops import unsorted_segment_sqrt_n
+from scopeflow.ops.segment_ops import unsorted_segment_sum
+from scopeflow.ops.extra_math_ops import in_top_k
+from scopeflow.ops.extra_math_ops import accumulate_n
+from scopeflow.ops.extra_math_ops import count_nonzero
+from scopeflow.ops.extra_math_ops import top_k
+from scopeflow.ops.check_ops import is_non_decreasing
+from scopeflow.ops.check_ops import is_strictly_increasing

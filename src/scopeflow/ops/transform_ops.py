@@ -12,13 +12,13 @@ from scopeflow.framework import dtypes
 from scopeflow.framework.constant_op import constant, convert_to_tensor
 from scopeflow.framework.graph import get_default_graph
 from scopeflow.framework.registry import op
-from scopeflow.framework.tensor import Tensor
 from scopeflow.framework.tensor_shape import BroadcastError, TensorShape, as_shape, broadcast_shapes
 from scopeflow.ops import fill_ops, math_ops, shape_ops
 from scopeflow.ops.array_build import build, const_value, convert, infer_error, shape_value, static, xp
 from scopeflow.ops.common import convert_pair
 from scopeflow.ops.join_ops import stack
 from scopeflow.ops.reduction_ops import reduce_max
+from scopeflow.ops.slicing import where
 
 
 # ---- ReverseV2 ------------------------------------------------------------------------------------------
@@ -147,8 +147,7 @@ class SelectV2:
 def where_v2(condition, x=None, y=None, name=None):
     """`tf.where_v2`: SelectV2 (broadcasting) with `x` and `y`, else the coordinates of true elements."""
     if x is None and y is None:
-        from scopeflow.ops.slicing import where   # the Where op is the array family's
-        return where(condition, name=name)
+        return where(condition, name=name)   # the Where op is the array family's (slicing)
     if x is None or y is None:
         raise ValueError("x and y must both be non-None or both be None.")
     graph = get_default_graph()

@@ -146,7 +146,7 @@ class Program:
         self.writes = tuple(ctx.writes)
         self.checked = ctx.has_checks   # a failed check must leave the state as it was: no donation
         self.donated = () if self.checked else tuple(k for k in self.reads if k in written)
-        self.read_only = tuple(k for k in self.reads if k not in written)
+        self.read_only = tuple(k for k in self.reads if k not in self.donated)
         self.rng_keys = tuple(k for k in self.reads if k.startswith(RNG_PREFIX))
         self.probes = tuple(ctx.probes.items())   # traced answers of `ctx.has` (IsVariableInitialized)
 

@@ -21,9 +21,9 @@ with tf.Session() as sess:
 x = tf.constant([1., 2.])
 p = tf.constant(False)
 r = tf.cond(p, lambda: (x, {"a": x + 1., "b": tf.constant(1)}), lambda: (x * 3., {"a": x - 1., "b": tf.constant(2)}))
-out(r[0].name, r[1]["a"].name, r[1]["b"].name, type(r).__name__)
+out(r[0].name, r[1]["a"].name, r[1]["b"].name, ("Tensor" if isinstance(r, tf.Tensor) else type(r).__name__))
 r2 = tf.cond(p, lambda: [x], lambda: [x * 2.])
-out(type(r2).__name__, r2.name)
+out(("Tensor" if isinstance(r2, tf.Tensor) else type(r2).__name__), r2.name)
 with tf.Session() as sess:
     out(sess.run(r), sess.run(r2))
 """,
@@ -112,7 +112,7 @@ with tf.Session() as sess:
 x = tf.constant(1.0)
 r = tf.cond(tf.constant(True), lambda: [x], lambda: [x + 1.], strict=True)
 r2 = tf.cond(tf.constant(True), lambda: [x], lambda: [x + 1.])
-out(type(r).__name__, type(r2).__name__)
+out(("Tensor" if isinstance(r, tf.Tensor) else type(r).__name__), ("Tensor" if isinstance(r2, tf.Tensor) else type(r2).__name__))
 """,
     "cond_reads_variable": """
 v = tf.Variable([1., 2.], name="v")
@@ -200,6 +200,6 @@ tf.case(3, default=lambda: tf.constant(2))
 x = tf.constant(1.0)
 r = tf.case([(tf.constant(False), lambda: (x, x + 1.))], default=lambda: (x * 5., x * 6.))
 with tf.Session() as sess:
-    out(type(r).__name__, sess.run(r))
+    out(("Tensor" if isinstance(r, tf.Tensor) else type(r).__name__), sess.run(r))
 """,
 }

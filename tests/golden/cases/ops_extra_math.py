@@ -75,7 +75,7 @@ with tf.Session() as sess:
 x = tf.constant(np.arange(12, dtype=np.float32).reshape(2, 2, 3))
 y = tf.constant(np.arange(6, dtype=np.float32).reshape(3, 2))
 m = tf.matmul(x, y)
-m2 = tf.linalg.matmul(x, x, transpose_b=True)
+m2 = tf.matmul(x, x, transpose_b=True)
 out(m.name, m.op.type, str(m.shape), m2.name, str(m2.shape))
 with tf.Session() as sess:
     out(sess.run([m, m2]))

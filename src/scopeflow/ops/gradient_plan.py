@@ -1,0 +1,230 @@
+"""Build-time half of `tf.gradients`: which ops lie between xs and ys, and the plan its kernel runs.
+
+A tensor is *reached* when it is an x or an output of an op that consumes a reached tensor, is
+differentiable (float, complex, resource) and is not a `stop_gradients` tensor; ops whose gradient is
+None (gradient_registry) do not pass it on. The *path* is what is reached and leads to a y through reached
+tensors only, so an x that reaches the ys only through integers or non-differentiable ops is unconnected.
+Invariants: path ops are kept in creation order, a valid topological order for data edges (an op's inputs
+exist before it); a plan holds graph objects only, never values.
+"""
+import dataclasses
+
+from scopeflow.framework import dtypes
+from scopeflow.framework.registry import op
+from scopeflow.framework.scopes import name_scope
+from scopeflow.framework.tensor import Tensor
+from scopeflow.ops.common import create1
+from scopeflow.ops.gradient_registry import AUTODIFF, gradient_function
+
+VARIABLE_OPS = ("VariableV2", "VarHandleOp")
+# Ops with an effect (printing, a run-time check) that pass their first input through: the path forwards
+# that input instead of running them a second time, so a run prints or checks once.
+FORWARD_INPUT = frozenset({"Print", "CheckNumerics"})
+
+
+def has_float_values(tensor):
+    base = tensor._dtype.base_dtype
+    return base.is_floating or base.is_complex
+
+
+def differentiable(tensor):
+    """Whether gradients flow through `tensor`: float values, or a resource variable's handle."""
+    return has_float_values(tensor) or tensor._dtype.base_dtype == dtypes.resource
+
+
+@op("_GradientInput", attrs={"shape": None, "dtype": None}, type_attr=None)
+class GradientInput:
+    """The incoming gradient a Python gradient function builds on; its value exists only inside the
+    gradient's kernel, which evaluates the function's ops with this tensor bound to the cotangent."""
+
+    @staticmethod
+    def infer(ctx, *, shape, dtype):
+        return [(shape, dtype)]
+
+    @staticmethod
+    def kernel(*, shape, dtype):
+        raise ValueError("a gradient function's incoming gradient has a value only inside tf.gradients")
+
+
+@dataclasses.dataclass(eq=False)
+class CustomStep:
+    """An op on the path whose gradient is a Python function (RegisterGradient / custom_gradient)."""
+    op: object
+    grad_inputs: tuple    # per output of `op`: the GradientInput tensor bound to its cotangent, or None
+    ops: tuple            # the ops the gradient function built, in creation order
+    results: tuple        # per input of `op`: its gradient Tensor, or None (no gradient flows)
+    extras: tuple         # other tensors those ops read: inputs of the gradient op, passed in explicitly
+    scope: str            # the `<op>_grad/` name scope its ops were built in
+
+
+@dataclasses.dataclass(eq=False)
+class GradientPlan:
+    ys: tuple             # the ys some x reaches (the others contribute nothing)
+    xs: tuple             # connected xs, deduplicated, in the order of the gradient op's outputs
+    variable_xs: tuple    # per x: True when x is a variable op's output (its state value is perturbed)
+    initial: tuple        # indices of xs perturbed before the first step (their producer is not re-run)
+    steps: tuple          # ("ops", ops) | ("custom", CustomStep) | ("forward", op) | ("perturb", i)
+                          # | ("stop", tensor)
+    recomputed: tuple     # outputs of path ops, dropped from the copied env before they are re-run
+    boundary: tuple       # inputs of path ops computed outside the path (their references are read)
+    has_grad_ys: tuple    # per y: whether grad_ys gave its cotangent (else ones)
+    extras: tuple         # the CustomSteps' extras, in order
+    jacobian: bool        # one gradient per element of the single y, stacked (tf.hessians)
+    specs: tuple          # (shape, dtype) of each output
+
+    def __str__(self):
+        return (f"<gradient of {len(self.ys)} ys w.r.t. {len(self.xs)} xs over "
+                f"{len(self.recomputed)} tensors>")
+
+
+def _reach(xs, stops):
+    """Forward from xs: reached tensors, and reached ops with their gradient function (or LookupError)."""
+    reached = {x for x in xs if differentiable(x)}
+    functions = {}
+    blocked = set()
+    stack = list(reached)
+    while stack:
+        t = stack.pop()
+        for consumer in t._consumers:
+            if consumer in functions or consumer in blocked:
+                continue
+            try:
+                fn = gradient_function(consumer)
+            except LookupError as exc:   # raised only if the op turns out to be on the path, as TF
+                fn = exc
+            if fn is None:
+                blocked.add(consumer)
+                continue
+            functions[consumer] = fn
+            for out in consumer._outputs:
+                if out not in reached and out not in stops and differentiable(out):
+                    reached.add(out)
+                    stack.append(out)
+    return reached, functions
+
+
+def _path(ys, reached, functions, custom):
+    """Tensors that are reached and lead to a y through reached tensors; an input to which a Python
+    gradient function (in `custom`) gives None is cut there, as TF's backprop stops at a None."""
+    path = set()
+    stack = [y for y in ys if y in reached]
+    while stack:
+        t = stack.pop()
+        if t in path:
+            continue
+        path.add(t)
+        producer = t._op
+        if producer in functions:
+            step = custom.get(producer)
+            stack.extend(i for k, i in enumerate(producer._inputs) if i in reached and i not in path
+                         and (step is None or step.results[k] is not None))
+    return path
+
+
+def _custom_step(op_, fn):
+    """Calls the Python gradient function `fn(op, *grads)` now, building its ops, as TF does."""
+    graph = op_._graph
+    first = len(graph._ops)
+    with name_scope(op_.name + "_grad") as scope:
+        grad_inputs = tuple(
+            create1("_GradientInput", [], "grad" if i == 0 else f"grad_{i}", shape=out._shape,
+                    dtype=out._dtype.base_dtype) if has_float_values(out) else None
+            for i, out in enumerate(op_._outputs))
+        results = fn(op_, *grad_inputs)
+    if isinstance(results, Tensor) or results is None:
+        results = [results]
+    results = list(results)
+    if len(results) != len(op_._inputs):
+        raise ValueError(f"Num gradients {len(results)} generated for op {op_.node_def} do not match num "
+                         f"inputs {len(op_._inputs)}")
+    built = [o for o in graph._ops[first:] if o._type != "_GradientInput"]
+    made = {t for o in built for t in o._outputs} | {g for g in grad_inputs if g is not None}
+    known = made | set(op_._inputs) | set(op_._outputs)
+    extras = []
+    for t in [i for o in built for i in o._inputs] + [r for r in results if r is not None]:
+        if t not in known and t not in extras:
+            extras.append(t)
+    return CustomStep(op_, grad_inputs, tuple(built), tuple(results), tuple(extras), scope)
+
+
+def _custom_steps(path, functions):
+    """Calls the Python gradient functions of the ops on the path (TF's LookupError for an op with none)."""
+    custom = {}
+    for o in sorted({t._op for t in path if t._op in functions}, key=lambda o: o._id):
+        fn = functions[o]
+        if isinstance(fn, LookupError):
+            raise fn
+        if fn is not AUTODIFF:
+            custom[o] = _custom_step(o, fn)
+    return custom
+
+
+def _steps(path_ops, custom, xs, stops):
+    """The kernel's program: chunks of ops to evaluate, custom gradients, and where xs are perturbed."""
+    perturb_after = {}
+    for i, x in enumerate(xs):
+        perturb_after.setdefault(x._op, []).append(i)
+    steps, chunk = [], []
+    for o in path_ops:
+        if o not in custom and o._type not in FORWARD_INPUT:
+            chunk.append(o)
+        else:
+            if chunk:
+                steps.append(("ops", tuple(chunk)))
+                chunk = []
+            steps.append(("custom", custom[o]) if o in custom else ("forward", o))
+        after = [("stop", t) for t in o._outputs if t in stops]
+        after += [("perturb", i) for i in perturb_after.get(o, ())]
+        if after:
+            if chunk:
+                steps.append(("ops", tuple(chunk)))
+                chunk = []
+            steps.extend(after)
+    if chunk:
+        steps.append(("ops", tuple(chunk)))
+    return tuple(steps)
+
+
+def _x_spec(x):
+    if x._op._type == "VarHandleOp":
+        shape = x._op._attrs["shape"]
+        dims = None if shape is None or shape.ndims is None else tuple(d.value for d in shape.dims)
+        return dims, x._op._attrs["dtype"]
+    return x._shape, x._dtype.base_dtype
+
+
+def build_plan(ys, xs, stops, has_grad_ys, jacobian=False):
+    """The plan for the connected xs (deduplicated, first-seen order); None when none is connected."""
+    stops = set(stops)
+    reached, functions = _reach(xs, stops)
+    path = _path(ys, reached, functions, {})
+    custom = _custom_steps(path, functions)
+    if custom:
+        path = _path(ys, reached, functions, custom)
+    connected = []
+    for x in xs:
+        if x in path and x not in connected:
+            connected.append(x)
+    if not connected:
+        return None
+    path_ops = sorted({t._op for t in path if t._op in functions}, key=lambda o: o._id)
+    on_path = set(path_ops)
+    recomputed = tuple(t for o in path_ops for t in o._outputs)
+    produced = set(recomputed)
+    boundary = dict.fromkeys(i for o in path_ops for i in o._inputs if i not in produced and i not in connected)
+    steps = _steps(path_ops, custom, connected, stops)
+    plan_ys = [(y, g) for y, g in zip(ys, has_grad_ys) if y in path]
+    extras = tuple(t for kind, step in steps if kind == "custom" for t in step.extras)
+    specs = tuple(_x_spec(x) for x in connected)
+    if jacobian:
+        n = plan_ys[0][0]._shape[0] if plan_ys[0][0]._shape else None
+        specs = tuple(((n,) + shape if shape is not None else None, dtype) for shape, dtype in specs)
+    return GradientPlan(
+        ys=tuple(y for y, _ in plan_ys), xs=tuple(connected),
+        variable_xs=tuple(x._op._type in VARIABLE_OPS for x in connected),
+        initial=tuple(i for i, x in enumerate(connected) if x._op not in on_path),
+        steps=steps, recomputed=recomputed, boundary=tuple(boundary),
+        has_grad_ys=tuple(g for _, g in plan_ys), extras=extras, jacobian=jacobian, specs=specs)
+
+
+__all__ = ["GradientPlan", "CustomStep", "build_plan", "differentiable", "has_float_values", "VARIABLE_OPS"]

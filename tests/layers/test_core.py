@@ -1,0 +1,4 @@
+"""tf.layers core layers and the Layer base: golden cases recorded from the reference."""
+from tests.golden import golden_test
+
+test_golden = golden_test("layers_core")
