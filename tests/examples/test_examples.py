@@ -21,11 +21,9 @@ NAMES = sorted(path.stem for path in EXAMPLES.glob("*.py"))
 
 # Examples that cannot pass yet, and what they are missing (strict: they fail loudly once fixed).
 XFAIL = {
-    "04_conv2d_auto_reuse": "tf.nn.conv2d does not exist yet (a later issue)",
     "05_initializers": "tf.orthogonal_initializer needs the 'Qr' op, not registered yet",
     "06_trainable_and_collections": "tf.report_uninitialized_variables needs array_ops.boolean_mask, "
                                     "which does not exist yet",
-    "07_regularization": "tf.losses (get_regularization_losses, get_regularization_loss) does not exist yet",
 }
 
 

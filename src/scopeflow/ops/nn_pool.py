@@ -69,7 +69,7 @@ def _first_max_grad(xp, y, g, ksize, strides):
 
 
 def _lowest(dtype):
-    return jnp.array(-jnp.inf if jnp.issubdtype(dtype, jnp.floating) else jnp.iinfo(dtype).min, dtype)
+    return np.array(-np.inf if jnp.issubdtype(dtype, jnp.floating) else jnp.iinfo(dtype).min, dtype)
 
 
 def _max_pool_tiled(x, ksize):
@@ -126,7 +126,8 @@ def avg_pool_kernel(x, *, ksize, strides, padding, **_):
     pads = _pads(x, ksize, strides, padding)
     if _tiles(x, ksize, strides, pads):
         return jnp.mean(_blocks(x, ksize), axis=tuple(range(1, 2 * x.ndim, 2))).astype(x.dtype)
-    total = lax.reduce_window(x, jnp.zeros((), x.dtype), lax.add, ksize, strides, pads)
+    # numpy init values: JAX differentiates reduce_window only when it recognises the monoid
+    total = lax.reduce_window(x, np.zeros((), x.dtype), lax.add, ksize, strides, pads)
     return total / jnp.asarray(_window_counts(x.shape, total.shape, ksize, strides, pads), x.dtype)
 
 

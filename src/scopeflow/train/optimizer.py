@@ -67,7 +67,7 @@ class Optimizer:
                           colocate_gradients_with_ops=False, grad_loss=None):
         """A list of (gradient or None, variable) for `var_list` (default: the trainable variables)."""
         if callable(loss):
-            loss = loss()
+            return self._callable_loss_gradients(loss, var_list, grad_loss)
         if gate_gradients not in (self.GATE_NONE, self.GATE_OP, self.GATE_GRAPH):
             raise ValueError("gate_gradients must be one of: Optimizer.GATE_NONE, Optimizer.GATE_OP, "
                              f"Optimizer.GATE_GRAPH.  Not {gate_gradients}")
@@ -92,6 +92,17 @@ class Optimizer:
         self._assert_valid_dtypes([v for g, v in grads_and_vars
                                    if g is not None and v.dtype != dtypes.resource])
         return grads_and_vars
+
+    def _callable_loss_gradients(self, loss, var_list, grad_loss):
+        """TF differentiates a callable loss on a GradientTape, which by default watches only trainable
+        resource variables: with ref variables and no var_list the result is empty (golden)."""
+        loss = loss()
+        if var_list is None:
+            var_list = [v for v in get_collection(GraphKeys.TRAINABLE_VARIABLES) if v._is_resource]
+        var_list = list(control_flow_ops._flatten([var_list]))
+        if not var_list:
+            return []
+        return list(zip(gradients(loss, [v._ref() for v in var_list], grad_ys=grad_loss), var_list))
 
     def apply_gradients(self, grads_and_vars, global_step=None, name=None):
         """Adds the update ops for (gradient, variable) pairs; returns the train op (see module doc)."""
