@@ -109,9 +109,7 @@ class BaseSession:
 
 
 def _to_numpy(value):
-    array = np.array(value)     # a writable copy, as TF returns
-    if array.dtype == object:
-        return array
+    array = np.array(value)     # a writable copy, as TF returns; 0-d values become numpy scalars
     return array[()] if array.ndim == 0 else array
 
 

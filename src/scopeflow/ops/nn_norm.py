@@ -17,8 +17,8 @@ from scopeflow.framework.constant_op import constant, convert_to_tensor
 from scopeflow.framework.registry import op
 from scopeflow.ops import math_ops, reduction_ops, shape_ops
 from scopeflow.ops.array_build import infer_error
-from scopeflow.ops.common import create1, name_scope
-from scopeflow.ops.math_ops import _dtype_list, apply_op, signature
+from scopeflow.ops.common import create, create1, name_scope
+from scopeflow.ops.math_ops import _dtype_list, apply_op, not_allowed_error, signature
 from scopeflow.ops.nn_conv import attr_choice, check_rank, spatial_axes, text
 
 _HALF_FLOAT = _dtype_list("float16 bfloat16 float32")
@@ -140,7 +140,6 @@ class FusedBatchNormV3:
     kernel = staticmethod(_fused_kernel)
 
 
-signature("FusedBatchNormV3", "x", _HALF_FLOAT)
 
 
 def fused_batch_norm(x, scale, offset, mean=None, variance=None, epsilon=0.001, data_format="NHWC",
@@ -152,14 +151,15 @@ def fused_batch_norm(x, scale, offset, mean=None, variance=None, epsilon=0.001, 
     x = convert_to_tensor(x, name="input")
     scale = convert_to_tensor(scale, name="scale")
     offset = convert_to_tensor(offset, name="offset")
-    if mean is None:
-        mean = constant([])
-    if variance is None:
-        variance = constant([])
-    fused = apply_op("FusedBatchNormV3", (x, scale, offset, mean, variance), name, U=scale.dtype.base_dtype,
-                     epsilon=float(np.float32(epsilon)), exponential_avg_factor=float(exponential_avg_factor),
-                     data_format=text(data_format).encode(), is_training=bool(is_training))
-    return tuple(fused.op.outputs[:3])
+    mean = constant([]) if mean is None else convert_to_tensor(mean, name="mean")
+    variance = constant([]) if variance is None else convert_to_tensor(variance, name="variance")
+    if x.dtype.base_dtype not in _HALF_FLOAT:
+        raise not_allowed_error("x", x.dtype.base_dtype, _HALF_FLOAT)
+    fused = create("FusedBatchNormV3", [x, scale, offset, mean, variance], name or "FusedBatchNormV3",
+                   U=scale.dtype.base_dtype, epsilon=float(np.float32(epsilon)),
+                   exponential_avg_factor=float(exponential_avg_factor), data_format=text(data_format).encode(),
+                   is_training=bool(is_training))
+    return tuple(fused.outputs[:3])
 
 
 # ---- LRN ---------------------------------------------------------------------------------------------------------

@@ -10,8 +10,6 @@ the host instead of aborting XLA; the run then raises it (InvalidArgumentError n
 no state, as TF's aborted step. A program holding such checks donates nothing, so a failed run leaves the
 session's variables intact.
 """
-import warnings
-
 import jax
 import numpy as np
 
@@ -124,7 +122,15 @@ class Program:
         ctx.failures = self._failures
         env = dict(zip(self.feed_tensors, feeds))
         _run_ops(self.ops, env, ctx)
-        return _fetched(self.fetch_tensors, env, ctx), {k: ctx.state[k] for k in ctx.writes}
+        return self._device_fetches(_fetched(self.fetch_tensors, env, ctx)), \
+            {k: ctx.state[k] for k in ctx.writes}
+
+    def _device_fetches(self, values):
+        """Fetches XLA can return; string values (numpy object arrays, known while tracing, e.g. a
+        `tf.constant("Hello")`) are kept on the host in `host_fetches` and put back by `__call__`."""
+        host = {i: v for i, v in enumerate(values) if isinstance(v, np.ndarray) and v.dtype == object}
+        self.host_fetches = host
+        return tuple(None if i in host else v for i, v in enumerate(values)) if host else values
 
     def _discover(self, state):
         """One abstract trace: which keys the run reads (inputs) and writes (outputs)."""
@@ -137,7 +143,7 @@ class Program:
             ctx_holder.append(ctx)
             env = dict(zip(self.feed_tensors, feeds_in))
             _run_ops(self.ops, env, ctx)
-            return _fetched(self.fetch_tensors, env, ctx)
+            return self._device_fetches(_fetched(self.fetch_tensors, env, ctx))
 
         self.out_specs = jax.eval_shape(probe, abstract, feeds)
         ctx = ctx_holder[-1]
@@ -151,6 +157,7 @@ class Program:
         self.probes = tuple(ctx.probes.items())   # traced answers of `ctx.has` (IsVariableInitialized)
 
     _feed_specs = ()
+    host_fetches = {}
     probes = ()
     checked = False
 
@@ -178,18 +185,18 @@ class Program:
                 state[key] = np.zeros((), np.uint32)
         donated = {k: state[k] for k in self.donated}
         read_only = {k: state[k] for k in self.read_only}
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                fetched, new_state = self.jitted(donated, read_only, feeds)
-                if self.checked:   # the checks' host callbacks have run once the results are ready
-                    jax.block_until_ready((fetched, new_state))
-                    jax.effects_barrier()
-            except errors.OpError:
-                raise
-            except Exception as exc:   # an XLA run-time failure: TF's error, never a raw JAX trace
-                self._raise_failed_check(exc)
-                raise errors.InternalError(None, None, f"{type(exc).__name__}: {exc}") from exc
+        try:
+            fetched, new_state = self.jitted(donated, read_only, feeds)
+            if self.checked:   # the checks' host callbacks have run once the results are ready
+                jax.block_until_ready((fetched, new_state))
+                jax.effects_barrier()
+        except errors.OpError:
+            raise
+        except Exception as exc:   # an XLA run-time failure: TF's error, never a raw JAX trace
+            self._raise_failed_check(exc)
+            raise errors.InternalError(None, None, f"{type(exc).__name__}: {exc}") from exc
+        if self.host_fetches:
+            fetched = tuple(self.host_fetches.get(i, v) for i, v in enumerate(fetched))
         if self.checked:
             self._raise_failed_check()   # before any state is committed: the run did not happen
         if new_state:

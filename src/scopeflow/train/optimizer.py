@@ -29,7 +29,7 @@ def _var_key(var):
 
 
 def _is_sparse(grad):
-    """IndexedSlices-like gradients (from `tf.gradients` of a gather) carry indices and values."""
+    """An IndexedSlices-like gradient (values, indices, dense_shape) given to apply_gradients."""
     return not isinstance(grad, Tensor) and hasattr(grad, "indices") and hasattr(grad, "values")
 
 
@@ -46,6 +46,7 @@ class Optimizer:
         self._name = name
         self._slots = {}             # slot name -> {(graph, var op name): slot variable}
         self._non_slot_dict = {}     # (name, graph) -> variable, e.g. Adam's beta1_power
+        self._hyper_t = {}           # hyper-parameter name -> Tensor, rebuilt by each apply_gradients
 
     def get_name(self):
         return self._name

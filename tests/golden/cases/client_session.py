@@ -113,4 +113,10 @@ y = tf.reduce_sum(x * x)
 with tf.Session() as sess:
     out([float(sess.run(y, {x: np.arange(n, dtype=np.float32)})) for n in (1, 2, 3, 2)])
 """,
+    "hello_world": """
+hello = tf.constant("Hello, TensorFlow!")
+sess = tf.Session()
+out(repr(sess.run(hello)), hello.dtype.name, str(hello.shape))
+out(sess.run([hello, tf.constant(["a", "b"]), tf.constant(10) + tf.constant(32)]))
+""",
 }

@@ -3,7 +3,8 @@
 Gradient tensor names differ from TF past the scope (TF names the last op of each per-op gradient graph,
 e.g. `gradients/MatMul_grad/MatMul_1`; scopeflow's are Identity ops), so cases record the `gradients/`
 prefix, None-ness, shapes, dtypes and values. Gradient names registered with RegisterGradient are global
-to the process: each case uses its own.
+to the process: each case uses its own. Wrong grad_ys dtypes/shapes record only the exception type (TF's
+message names the first op of its gradient graph, which scopeflow does not build).
 """
 _SHOW = """
 def prefix(t, depth=1):

@@ -123,6 +123,13 @@ show(t)
 with tf.Session() as sess:
     out(sess.run(t))
 """,
+    "atrous_rate_2": """
+t = tf.nn.atrous_conv2d(tf.placeholder(tf.float32, [None, 5, 5, 3]), w, 2, "SAME")
+d = tf.nn.depthwise_conv2d(tf.constant(x), w[:, :, :, :1], [1, 1, 1, 1], "VALID", rate=[2, 2])
+show(t, d)
+with tf.Session() as sess:
+    out(sess.run(d))
+""",
     "err_conv2d_lowercase_padding": 'tf.nn.conv2d(tf.ones([1, 4, 4, 3]), tf.ones([3, 3, 3, 4]), 1, "same")',
     "err_conv2d_bad_data_format": 'tf.nn.conv2d(tf.ones([1, 4, 4, 3]), tf.ones([3, 3, 3, 4]), 1, "SAME", data_format="NCWH")',
     "err_conv2d_channels": 'tf.nn.conv2d(tf.placeholder(tf.float32, [None, 8, 8, 3]), tf.ones([3, 3, 4, 4]), 1, "SAME")',
