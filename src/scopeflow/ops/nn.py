@@ -17,14 +17,16 @@ from scopeflow.ops.nn_ops import log_softmax
 from scopeflow.ops.extra_math_ops import in_top_k
 from scopeflow.ops.extra_math_ops import top_k
 # --- convolution, pooling, normalization, losses, dropout, embeddings (nn_conv/pool/norm/xent/misc) ---
-from scopeflow.ops.nn_conv import atrous_conv2d
 from scopeflow.ops.nn_conv import conv1d
 from scopeflow.ops.nn_conv import conv2d
 from scopeflow.ops.nn_conv import conv2d_transpose
 from scopeflow.ops.nn_conv import conv3d
-from scopeflow.ops.nn_conv import depthwise_conv2d
 from scopeflow.ops.nn_conv import depthwise_conv2d_native
-from scopeflow.ops.nn_conv import separable_conv2d
+from scopeflow.ops.nn_conv_dilated import atrous_conv2d
+from scopeflow.ops.nn_conv_dilated import conv3d_transpose
+from scopeflow.ops.nn_conv_dilated import convolution
+from scopeflow.ops.nn_conv_dilated import depthwise_conv2d
+from scopeflow.ops.nn_conv_dilated import separable_conv2d
 from scopeflow.ops.nn_pool import avg_pool
 from scopeflow.ops.nn_pool import avg_pool1d
 from scopeflow.ops.nn_pool import avg_pool2d

@@ -1,4 +1,5 @@
-"""Convolutions of `tf.nn`: conv1d/2d/3d, conv2d_transpose, depthwise and separable conv2d, atrous_conv2d.
+"""Convolutions of `tf.nn`: conv1d/2d/3d, conv2d_transpose, depthwise_conv2d_native (dilation-rate API
+functions that may build SpaceToBatchND live in nn_conv_dilated).
 
 Ops: Conv2D, Conv3D, Conv2DBackpropInput, DepthwiseConv2dNative. String attributes are bytes, as TF's
 `get_attr` returns them. Build-time inference follows TF's shape functions and messages (golden:
@@ -368,64 +369,4 @@ def depthwise_conv2d_native(input, filter, strides, padding, data_format="NHWC",
                     dilations=list(dilations))
 
 
-def _rate(rate, dilations):
-    rate = dilations if rate is None else rate
-    rate = [1, 1] if rate is None else ([rate] * 2 if isinstance(rate, int) else list(rate))
-    if any(r < 1 for r in rate):
-        raise ValueError(f"all values of `dilation_rate` must be positive. Received: dilation_rate={np.array(rate)}")
-    if any(r != 1 for r in rate):
-        raise NotImplementedError("scopeflow: depthwise/separable convolution with rate > 1 (SpaceToBatchND) "
-                                  "is not implemented")
-    return rate
-
-
-def _depthwise(input, filter, strides, padding, rate, data_format, scope_name):  # noqa: A002
-    """TF's depthwise_conv2d body inside its scope: the `Shape` and `dilation_rate` Consts, then the op."""
-    constant(list(filter.shape.as_list()), dtypes.int32, name="Shape")
-    constant(rate, dtypes.int32, name="dilation_rate")
-    return depthwise_conv2d_native(input, filter, strides, padding, data_format=data_format or "NHWC",
-                                   name=scope_name)
-
-
-def depthwise_conv2d(input, filter, strides, padding, rate=None, name=None, data_format=None,  # noqa: A002
-                     dilations=None):
-    """`tf.nn.depthwise_conv2d`: `DepthwiseConv2dNative` named `depthwise` (rate 1 only)."""
-    rate = _rate(rate, dilations)
-    with name_scope(name, "depthwise", [input, filter]) as scope:
-        input = convert_to_tensor(input, name="tensor_in")  # noqa: A001
-        filter = convert_to_tensor(filter, name="filter_in")  # noqa: A001
-        return _depthwise(input, filter, strides, padding, rate, data_format, scope)
-
-
-def separable_conv2d(input, depthwise_filter, pointwise_filter, strides, padding, rate=None,  # noqa: A002
-                     name=None, data_format=None, dilations=None):
-    """`tf.nn.separable_conv2d`: `separable_conv2d/depthwise`, then a 1x1 `Conv2D` named after the scope."""
-    with name_scope(name, "separable_conv2d", [input, depthwise_filter, pointwise_filter]) as scope:
-        input = convert_to_tensor(input, name="tensor_in")  # noqa: A001
-        depthwise_filter = convert_to_tensor(depthwise_filter, name="depthwise_filter")
-        pointwise_filter = convert_to_tensor(pointwise_filter, name="pointwise_filter")
-        pw = pointwise_filter.shape
-        pw.with_rank(4)
-        pw[0].assert_is_compatible_with(1)
-        pw[1].assert_is_compatible_with(1)
-        rate = _rate(rate, dilations)
-        depthwise = _depthwise(input, depthwise_filter, strides, padding, rate, data_format, "depthwise")
-        return conv2d(depthwise, pointwise_filter, [1, 1, 1, 1], padding="VALID", data_format=data_format or "NHWC",
-                      name=scope)
-
-
-def atrous_conv2d(value, filters, rate, padding, name=None):
-    """`tf.nn.atrous_conv2d`: a plain `Conv2D` named `convolution` at rate 1 (rate > 1 is not built)."""
-    rate = [rate, rate]
-    if any(r < 1 for r in rate):
-        raise ValueError(f"all values of `dilation_rate` must be positive. Received: dilation_rate={np.array(rate)}")
-    if rate != [1, 1]:
-        raise NotImplementedError("scopeflow: atrous_conv2d with rate > 1 (SpaceToBatchND) is not implemented")
-    with name_scope(None, "convolution_internal", [value, filters]):
-        filters = convert_to_tensor(filters, name="filters")
-    with name_scope(name, "convolution", [value, filters]) as scope:
-        return conv2d(value, filters, [1, 1, 1, 1], padding, name=scope)
-
-
-__all__ = ["conv1d", "conv2d", "conv3d", "conv2d_transpose", "depthwise_conv2d", "depthwise_conv2d_native",
-           "separable_conv2d", "atrous_conv2d"]
+__all__ = ["conv1d", "conv2d", "conv3d", "conv2d_transpose", "depthwise_conv2d_native"]
