@@ -32,7 +32,7 @@ class OperatorNotAllowedInGraphError(TypeError):
 
 class Tensor:
     """One output of an Operation: `name` is `op_name:index`."""
-    __slots__ = ("_op", "_value_index", "_dtype", "_shape", "_consumers", "__weakref__")
+    __slots__ = ("_op", "_value_index", "_dtype", "_shape", "_consumers", "aliases", "__weakref__")
     OVERLOADABLE_OPERATORS = frozenset(_BINARY_OPERATORS + _UNARY_OPERATORS + ("__getitem__",))
 
     def __init__(self, op, value_index, dtype, shape):
