@@ -20,6 +20,8 @@ def add_options(parser, **defaults):
     parser.add_argument("--chunk-seconds", type=float, default=None, help="target length of a chunk")
     parser.add_argument("--steps", type=int, default=None, help="fixed steps per chunk (no calibration)")
     parser.add_argument("--warmup", type=int, default=3, help="untimed steps after the first one")
+    parser.add_argument("--no-final-loss", dest="final_loss", action="store_false",
+                        help="skip evaluating the loss after the timed steps (one compile less)")
     for name, value in defaults.items():
         parser.add_argument("--" + name.replace("_", "-"), type=type(value), default=value)
 
@@ -86,7 +88,7 @@ def table(title, rows, note=""):
             return values[0] / other if higher_is_better else other / values[0]
         print(f"{label:34}{values[0]:11{fmt}}{values[1]:12{fmt}}{values[2]:10{fmt}}"
               f"{ratio(values[1]):9.2f}{ratio(values[2]):9.2f}")
-    if theirs is None:
+    if all(row[2] is None for row in rows):
         print("TensorFlow column absent (no tf1ref interpreter, or --no-tf): figures shown as nan.")
     if note:
         print(note)
@@ -96,3 +98,10 @@ def step_rows(ours, theirs, jax_row):
     """The two rows every train benchmark prints: steps/s and the first step's time."""
     return [("train steps/s (median)", ours, theirs, jax_row, "steps_per_s", ".1f", True),
             ("first step incl. compile, s", ours, theirs, jax_row, "first_step_s", ".2f", False)]
+
+
+def loss_note(*rows):
+    """The loss each column reached (a sanity check that every column trained the same model)."""
+    names = ["scopeflow", "TF", "JAX"]
+    parts = [f"{name} {row['loss']:.3f}" for name, row in zip(names, rows) if row and "loss" in row]
+    return "loss after the timed steps: " + ", ".join(parts) if parts else ""

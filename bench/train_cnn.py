@@ -15,7 +15,7 @@ by default as a JAX user writes it (max pool through `lax.reduce_window`, as fla
 import numpy as np
 
 from _compare import compare
-from _train import add_options, step_rows, steps_per_second, table
+from _train import add_options, loss_note, step_rows, steps_per_second, table
 
 EPSILON = 1e-3
 BN_MOMENTUM = 0.99
@@ -98,7 +98,8 @@ def measure(tf, args):
         sess.run(train_op, {x: xs, labels: ys})
 
     result = steps_per_second(step, lambda: sess.run(moving), args)
-    result["loss"] = float(sess.run(loss, {x: data[0][0], labels: data[0][1]}))
+    if args.final_loss:
+        result["loss"] = float(sess.run(loss, {x: data[0][0], labels: data[0][1]}))
     sess.close()
     return result
 
@@ -183,8 +184,7 @@ def main():
     jax_row = None if args.no_jax else measure_jax(args)
     title = (f"CNN 3x(conv3x3-{args.filters} + BN + relu), maxpool, dense; {args.size}x{args.size}x"
              f"{args.channels}, Momentum, batch {args.batch} (style {args.style}, JAX pool {args.jax_pool})")
-    table(title, step_rows(ours, theirs, jax_row), note=f"final loss: scopeflow {ours['loss']:.3f}"
-          + (f", TF {theirs['loss']:.3f}" if theirs else "") + (f", JAX {jax_row['loss']:.3f}" if jax_row else ""))
+    table(title, step_rows(ours, theirs, jax_row), note=loss_note(ours, theirs, jax_row))
 
 
 if __name__ == "__main__":

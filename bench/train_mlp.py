@@ -9,7 +9,7 @@ cycled), as a TF1 input loop does. Figures: median steps/s over timed chunks (be
 import numpy as np
 
 from _compare import compare
-from _train import add_options, options, step_rows, steps_per_second, table
+from _train import add_options, loss_note, step_rows, steps_per_second, table
 
 
 def add_arguments(parser):
@@ -53,7 +53,8 @@ def measure(tf, args):
         sess.run(train_op, {x: xs, labels: ys})
 
     result = steps_per_second(step, lambda: sess.run(last_bias), args)
-    result["loss"] = float(sess.run(loss, {x: data[0][0], labels: data[0][1]}))
+    if args.final_loss:
+        result["loss"] = float(sess.run(loss, {x: data[0][0], labels: data[0][1]}))
     sess.close()
     return result
 
@@ -114,8 +115,7 @@ def main():
     jax_row = None if args.no_jax else measure_jax(args)
     title = (f"MLP {args.inputs}-{args.hidden}-{args.hidden}-{args.classes}, Adam, batch {args.batch}, "
              "float32: train steps per second")
-    table(title, step_rows(ours, theirs, jax_row), note=f"final loss: scopeflow {ours['loss']:.3f}"
-          + (f", TF {theirs['loss']:.3f}" if theirs else "") + (f", JAX {jax_row['loss']:.3f}" if jax_row else ""))
+    table(title, step_rows(ours, theirs, jax_row), note=loss_note(ours, theirs, jax_row))
 
 
 if __name__ == "__main__":

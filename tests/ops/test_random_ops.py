@@ -8,8 +8,6 @@ from scopeflow.framework.random_seed import get_seed
 from tests.golden import golden_test
 
 test_golden = golden_test("ops_random", xfail={
-    "crop_run": "the Slice kernel needs a static `begin`; random_crop's offset is drawn at run time",
-    "normal_mean_dtype_error": "convert_to_tensor does not prefix its dtype error with the argument name",
 })
 
 

@@ -347,6 +347,11 @@ from scopeflow.ops.gradients_impl import hessians
 from scopeflow.ops.gradients_impl import stop_gradient
 # --- layers (layers/) ---
 from scopeflow import layers
+# --- ops/ (issue 5 nn: nn_conv/pool/norm/xent/misc; tf.nn names are in ops/nn.py) ---
+from scopeflow.ops.nn_conv_dilated import batch_to_space_nd
+from scopeflow.ops.nn_conv_dilated import space_to_batch_nd
+# --- contrib (contrib/) ---
+from scopeflow import contrib
 # --- client ---
 from scopeflow.client.config import ConfigProto
 from scopeflow.client.config import GPUOptions

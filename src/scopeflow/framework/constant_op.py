@@ -134,8 +134,9 @@ def convert_to_tensor(value, dtype=None, name=None, preferred_dtype=None, dtype_
     """A Tensor for `value`: Tensors pass through (dtype checked), other values become constants."""
     if isinstance(value, Tensor):
         if dtype is not None and not dtypes.as_dtype(dtype).is_compatible_with(value.dtype):
-            raise ValueError(f"Tensor conversion requested dtype {dtypes.as_dtype(dtype).name} for Tensor "
-                             f"with dtype {value.dtype.name}: {value!r}")
+            prefix = f"{name}: " if name else ""   # TF names the argument when it has one
+            raise ValueError(f"{prefix}Tensor conversion requested dtype {dtypes.as_dtype(dtype).name} for "
+                             f"Tensor with dtype {value.dtype.name}: {value!r}")
         return value
     if isinstance(value, Operation):
         raise TypeError(f"Can't convert Operation '{value.name}' to Tensor (target dtype={dtype}, "

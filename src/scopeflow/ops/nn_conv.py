@@ -14,7 +14,7 @@ import numpy as np
 from jax import lax
 
 from scopeflow.framework import dtypes
-from scopeflow.framework.constant_op import constant, convert_to_tensor
+from scopeflow.framework.constant_op import convert_to_tensor
 from scopeflow.framework.registry import op
 from scopeflow.framework.tensor import Tensor
 from scopeflow.ops import shape_ops

@@ -2,8 +2,9 @@
 
 Ops: MaxPool, AvgPool, MaxPool3D, AvgPool3D, MaxPoolWithArgmax; ksize and strides are full-rank lists,
 so one kernel serves every layout. Kernel formulations are chosen by measurement (bench/nn_kernels.py):
-XLA's gradient of a `reduce_window` max is ~30x slower on CPU than a reshape when windows tile the input
-exactly (stride == ksize, nothing padded), and a strided-slice "patches" gradient beats it otherwise.
+XLA's gradient of a `reduce_window` max is ~30-80x slower on CPU than a reshape when windows tile the input
+exactly (stride == ksize, nothing padded), and a strided-slice "patches" gradient beats it ~4x otherwise
+(CPU only; other backends keep XLA's native select-and-scatter, unmeasured here).
 Max-pool gradients go to the first maximum of each window in row-major order, as TF's MaxPoolGrad.
 AvgPool averages over the in-bounds elements only (TF's SAME padding).
 1-d pooling is ExpandDims + the 2-d op + Squeeze, named as TF names it.
@@ -119,7 +120,10 @@ def max_pool_kernel(x, *, ksize, strides, padding, explicit_paddings=(), **_):
     pads = _pads(x, ksize, strides, padding, explicit_paddings)
     if _tiles(x, ksize, strides, pads):
         return _max_pool_tiled(x, tuple(ksize))
-    return _max_pool_patches(x, tuple(ksize), tuple(strides), tuple(pads))
+    if jax.default_backend() == "cpu":
+        return _max_pool_patches(x, tuple(ksize), tuple(strides), tuple(pads))
+    # elsewhere XLA's own select-and-scatter gradient (also to the first maximum) is the native path
+    return lax.reduce_window(x, _lowest(x.dtype), lax.max, ksize, strides, pads)
 
 
 def avg_pool_kernel(x, *, ksize, strides, padding, **_):

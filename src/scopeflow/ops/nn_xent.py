@@ -18,7 +18,7 @@ from scopeflow.framework.registry import op
 from scopeflow.ops import fill_ops, join_ops, math_ops, nn_ops, shape_ops, slicing
 from scopeflow.ops.array_build import infer_error
 from scopeflow.ops.common import create, create1, name_scope
-from scopeflow.ops.math_ops import _convert_inputs, _dtype_list, not_allowed_error, signature
+from scopeflow.ops.math_ops import _dtype_list, not_allowed_error
 from scopeflow.ops.nn_conv import check_rank
 
 _FLOAT = _dtype_list("float16 bfloat16 float32 float64")
@@ -82,7 +82,6 @@ class SparseSoftmaxCrossEntropyWithLogits:
     kernel = staticmethod(_sparse_xent_kernel)
 
 
-signature("SoftmaxCrossEntropyWithLogits", "features labels", _FLOAT)
 
 
 # ---- helpers ---------------------------------------------------------------------------------------------
@@ -143,7 +142,8 @@ def softmax_cross_entropy_with_logits_v2(labels, logits, axis=None, name=None, d
         input_shape = shape_ops.shape(precise)
         precise = _flatten_outer_dims(precise)
         labels = _flatten_outer_dims(labels)
-        (precise,) = _convert_inputs("SoftmaxCrossEntropyWithLogits", (precise,))
+        if precise.dtype.base_dtype not in _FLOAT:
+            raise not_allowed_error("features", precise.dtype.base_dtype, _FLOAT)
         flat = create("SoftmaxCrossEntropyWithLogits", [precise, labels], scope)._outputs[0]
         output_shape = slicing.slice(input_shape, [0], [math_ops.subtract(input_rank, 1)])
         cost = shape_ops.reshape(flat, output_shape)

@@ -8,6 +8,7 @@ installs `OPERATORS["__getitem__"]`.
 import builtins
 import numbers
 
+import jax
 import numpy as np
 
 from scopeflow.framework import dtypes
@@ -194,9 +195,15 @@ class Slice:
 
     @staticmethod
     def kernel(x, begin, size, **_):
-        pairs = zip(static(begin), static(size))
-        index = tuple(_py_slice(int(b), None if s < 0 else int(b) + int(s)) for b, s in pairs)
-        return x[index]
+        sizes = static(size)
+        if isinstance(begin, (np.ndarray, np.generic)):
+            pairs = zip(static(begin), sizes)
+            index = tuple(_py_slice(int(b), None if s < 0 else int(b) + int(s)) for b, s in pairs)
+            return x[index]
+        # `begin` known only at run time (e.g. random_crop's offset): sizes must be static for XLA
+        if (sizes < 0).any():
+            raise ValueError("Slice with a run-time `begin` needs every `size` >= 0 in scopeflow")
+        return jax.lax.dynamic_slice(x, [begin[i] for i in range(len(sizes))], [int(s) for s in sizes])
 
 
 @op("GatherV2", attrs={"Tparams": None, "Tindices": dtypes.int32, "Taxis": dtypes.int32, "batch_dims": 0},

@@ -136,12 +136,7 @@ class Variable:
 
     @staticmethod
     def _convert_initial_value(value, dtype, name):
-        try:
-            return convert_to_tensor(value, name=name, dtype=dtype)
-        except ValueError as exc:
-            if isinstance(value, Tensor):
-                raise ValueError(f"initial_value: {exc}") from None
-            raise
+        return convert_to_tensor(value, name=name, dtype=dtype)   # a Tensor's dtype error names `name`
 
     def _initial_value_tensor(self, initial_value, dtype, in_initializer_scope):
         """The initial value Tensor, built in TF's scopes (`w/Initializer/...` for callables)."""

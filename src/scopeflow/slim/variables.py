@@ -9,6 +9,7 @@ sit in front of any scope getter. Queries filter a collection by scope regex and
 import functools
 import re
 
+from scopeflow.framework import dtypes
 from scopeflow.framework.graph import get_default_graph
 from scopeflow.framework.graph_keys import GraphKeys
 from scopeflow.ops import array_ops, control_flow_ops
@@ -61,7 +62,7 @@ def variable(name, shape=None, dtype=None, initializer=None, regularizer=None, t
 
 
 @add_arg_scope
-def model_variable(name, shape=None, dtype=None, initializer=None, regularizer=None, trainable=True,
+def model_variable(name, shape=None, dtype=dtypes.float32, initializer=None, regularizer=None, trainable=True,
                    collections=None, caching_device=None, device=None, partitioner=None, custom_getter=None,
                    use_resource=None, synchronization=_AUTO, aggregation=_NONE):
     """`variable` that is also in MODEL_VARIABLES (and always in GLOBAL_VARIABLES)."""

@@ -130,6 +130,18 @@ show(t, d)
 with tf.Session() as sess:
     out(sess.run(d))
 """,
+    "atrous_values_and_space_to_batch": """
+p = tf.placeholder(tf.float32, [None, 5, 5, 3])
+ts = [tf.nn.atrous_conv2d(p, w, 2, "SAME"), tf.nn.atrous_conv2d(p, w[:2, :2], 2, "VALID", name="at"),
+      tf.nn.convolution(p, w, "SAME", dilation_rate=[1, 3]),
+      tf.nn.separable_conv2d(p, w[:, :, :, :1], np.ones([1, 1, 3, 2], np.float32), [1, 1, 1, 1], "SAME", rate=[2, 2]),
+      tf.space_to_batch_nd(p, [2, 2], [[0, 1], [1, 0]]),
+      tf.batch_to_space_nd(tf.reshape(tf.range(16.), [4, 2, 2, 1]), [2, 2], [[0, 1], [1, 0]])]
+show(*ts)
+ops()
+with tf.Session() as sess:
+    out(sess.run(ts, {p: x}))
+""",
     "err_conv2d_lowercase_padding": 'tf.nn.conv2d(tf.ones([1, 4, 4, 3]), tf.ones([3, 3, 3, 4]), 1, "same")',
     "err_conv2d_bad_data_format": 'tf.nn.conv2d(tf.ones([1, 4, 4, 3]), tf.ones([3, 3, 3, 4]), 1, "SAME", data_format="NCWH")',
     "err_conv2d_channels": 'tf.nn.conv2d(tf.placeholder(tf.float32, [None, 8, 8, 3]), tf.ones([3, 3, 4, 4]), 1, "SAME")',
