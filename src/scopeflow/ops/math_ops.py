@@ -12,7 +12,7 @@ import numpy as np
 from jax import lax
 
 from scopeflow.framework import dtypes
-from scopeflow.framework.registry import declare, op
+from scopeflow.framework.registry import declare
 from scopeflow.framework.tensor import Tensor
 from scopeflow.ops.common import (bool_broadcast_infer, broadcast_infer, convert_to_tensor, create1,
                                   name_scope, same_infer)

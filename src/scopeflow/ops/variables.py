@@ -16,7 +16,7 @@ from scopeflow.framework.graph import get_default_graph
 from scopeflow.framework.graph_keys import GraphKeys
 from scopeflow.framework.scopes import init_scope, name_scope
 from scopeflow.framework.tensor import _BINARY_OPERATORS, _SYMBOLIC_MESSAGE, _UNARY_OPERATORS, OPERATORS
-from scopeflow.framework.tensor import OperatorNotAllowedInGraphError, Tensor
+from scopeflow.framework.tensor import OperatorNotAllowedInGraphError
 from scopeflow.framework.tensor_shape import as_shape, unknown_shape
 from scopeflow.ops import state_ops
 from scopeflow.ops.array_ops import identity

@@ -5,7 +5,6 @@ State is a flat dict of arrays keyed by strings: variables by their op name, ran
 keys it needs as inputs (read before written) and which it returns. A missing variable raises TF's
 FailedPreconditionError at trace time, naming the variable.
 """
-import jax
 import jax.numpy as jnp
 import numpy as np
 
