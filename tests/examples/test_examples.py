@@ -62,8 +62,6 @@ def test_every_golden_file_has_its_example():
     assert sorted(path.stem for path in GOLDEN.glob("*.txt")) == NAMES
 
 
-@pytest.mark.xfail(strict=True, reason="tf.contrib does not exist yet: 04_conv2d_auto_reuse.py falls "
-                                       "back to tf.glorot_uniform_initializer, as it must on the reference")
 def test_conv2d_example_takes_the_seeds_contrib_initializer(tmp_path):
     """04_conv2d_auto_reuse.py must use the seed's tf.contrib.layers.xavier_initializer_conv2d() on
     scopeflow; its fallback exists only for the reference, which has no tf.contrib."""

@@ -2,7 +2,7 @@
 
 Under scopeflow they are `tf.contrib.slim` / `tf.contrib.layers`. The reference (TF 2.21) has no
 tf.contrib; there they are tf-slim 1.1 (TF 1.15's contrib.layers moved out), made to run on TF 2.21 by
-restoring `ops.Tensor` and the `tf_keras.legacy_tf_layers` module path it imports (TF1_NOTES: without
+restoring `ops.Tensor`, `control_flow_ops.cond` and the `tf_keras.legacy_tf_layers` module path it imports (TF1_NOTES: without
 these `slim.batch_norm` fails there). The helpers list ops, variables and collections compactly.
 """
 PRELUDE = '''
@@ -12,7 +12,8 @@ if hasattr(tf, "contrib"):
 else:
     import importlib
     from tensorflow.python.framework import ops as _ops
-    _ops.Tensor = tf.Tensor
+    from tensorflow.python.ops import control_flow_ops as _cfo
+    _ops.Tensor, _cfo.cond = tf.Tensor, tf.cond
     for _m in ("", ".base", ".normalization", ".core", ".convolutional", ".pooling"):
         sys.modules["tf_keras.legacy_tf_layers" + _m] = importlib.import_module("tf_keras.src.legacy_tf_layers" + _m)
     import tf_slim as slim

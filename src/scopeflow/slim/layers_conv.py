@@ -37,6 +37,16 @@ def _check_2d_format(data_format, formats=(DATA_FORMAT_NCHW, DATA_FORMAT_NHWC)):
         raise ValueError(f"data_format has to be either {formats[0]} or {formats[1]}.")
 
 
+def check_channels(inputs, axis, message="The channel dimension of the inputs should be defined. Found `None`."):
+    """TF 1.15's message for an unknown channel (or feature) dimension, before any variable exists.
+
+    (tf-slim 1.1 on TF 1.15 raised it from the layer's build; scopeflow's tf.layers word it as TF 2.x.)
+    """
+    dims = inputs.get_shape().dims
+    if dims is not None and dims[axis].value is None:
+        raise ValueError(message)
+
+
 def weighted_layer(default_name, scope, inputs, reuse, rename, make_layer, weights, normalizer_fn,
                    normalizer_params, activation_fn, variables_collections, outputs_collections, check=None):
     """The slim layer pattern: renaming scope, tf.layers class, collections, normalizer, activation.
@@ -87,6 +97,7 @@ def convolution(inputs, num_outputs, kernel_size, stride=1, padding="SAME", data
             raise ValueError(f"Convolution expects input with rank {conv_dims + 2}, got {rank}")
         if rank not in _CONV_CLASSES:
             raise ValueError("Convolution not supported for input with rank", rank)
+        check_channels(x, 1 if _keras_format(data_format) == "channels_first" else -1)
 
     def make_layer(sc, x):
         return _CONV_CLASSES[x.get_shape().ndims](
@@ -218,7 +229,7 @@ conv2d_transpose = convolution2d_transpose
 conv3d_transpose = convolution3d_transpose
 separable_conv2d = separable_convolution2d
 
-__all__ = ["DATA_FORMAT_NCHW", "DATA_FORMAT_NHWC", "DATA_FORMAT_NCDHW", "DATA_FORMAT_NDHWC", "weighted_layer",
+__all__ = ["DATA_FORMAT_NCHW", "DATA_FORMAT_NHWC", "DATA_FORMAT_NCDHW", "DATA_FORMAT_NDHWC", "check_channels", "weighted_layer",
            "convolution", "convolution1d", "convolution2d", "convolution3d", "convolution2d_transpose",
            "convolution3d_transpose", "separable_convolution2d", "conv1d", "conv2d", "conv3d", "conv2d_transpose",
            "conv3d_transpose", "separable_conv2d"]

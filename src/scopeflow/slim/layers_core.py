@@ -19,7 +19,7 @@ from scopeflow.slim import utils
 from scopeflow.slim.arg_scope import add_arg_scope
 from scopeflow.slim.layer_variables import WEIGHTS_AND_BIASES, build_variable_getter, model_variable_getter
 from scopeflow.slim.layers_conv import DATA_FORMAT_NCDHW, DATA_FORMAT_NCHW, DATA_FORMAT_NDHWC, DATA_FORMAT_NHWC
-from scopeflow.slim.layers_conv import _check_2d_format, _keras_format, weighted_layer
+from scopeflow.slim.layers_conv import _check_2d_format, _keras_format, check_channels, weighted_layer
 from scopeflow.slim.variables import model_variable
 
 
@@ -40,9 +40,12 @@ def fully_connected(inputs, num_outputs, activation_fn=nn.relu, normalizer_fn=No
                                  activity_regularizer=None, trainable=trainable, name=sc.name,
                                  dtype=x.dtype.base_dtype, _scope=sc, _reuse=reuse)
 
+    def check(x):
+        check_channels(x, -1, "The last dimension of the inputs to `Dense` should be defined. Found `None`.")
+
     return weighted_layer("fully_connected", scope, inputs, reuse, WEIGHTS_AND_BIASES, make_layer,
                           {"kernel": "weights", "bias": "biases"}, normalizer_fn, normalizer_params,
-                          activation_fn, variables_collections, outputs_collections)
+                          activation_fn, variables_collections, outputs_collections, check)
 
 
 @add_arg_scope
