@@ -2,7 +2,7 @@
 
 Under scopeflow they are `tf.contrib.slim` / `tf.contrib.layers`. The reference (TF 2.21) has no
 tf.contrib; there they are tf-slim 1.1 (TF 1.15's contrib.layers moved out), made to run on TF 2.21 by
-restoring `ops.Tensor`, `control_flow_ops.cond` and the `tf_keras.legacy_tf_layers` module path it imports (TF1_NOTES: without
+restoring `ops.Tensor`, `ops.IndexedSlices`, `control_flow_ops.cond`, `variable_scope.variable` and the `tf_keras.legacy_tf_layers` module path it imports (TF1_NOTES: without
 these `slim.batch_norm` fails there). The helpers list ops, variables and collections compactly.
 """
 PRELUDE = '''
@@ -12,8 +12,8 @@ if hasattr(tf, "contrib"):
 else:
     import importlib
     from tensorflow.python.framework import ops as _ops
-    from tensorflow.python.ops import control_flow_ops as _cfo
-    _ops.Tensor, _cfo.cond = tf.Tensor, tf.cond
+    from tensorflow.python.ops import control_flow_ops as _cfo, variable_scope as _vs
+    _ops.Tensor, _ops.IndexedSlices, _cfo.cond, _vs.variable = tf.Tensor, tf.IndexedSlices, tf.cond, tf.Variable
     for _m in ("", ".base", ".normalization", ".core", ".convolutional", ".pooling"):
         sys.modules["tf_keras.legacy_tf_layers" + _m] = importlib.import_module("tf_keras.src.legacy_tf_layers" + _m)
     import tf_slim as slim

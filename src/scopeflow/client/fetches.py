@@ -1,12 +1,14 @@
 """Session.run's fetch structures: flatten any nest to graph elements, rebuild the nest from values.
 
 A nest is a Tensor, Operation, Variable-like object, tensor/op name, or a list, tuple, namedtuple or dict
-of nests. An Operation's value is None. `FetchStructure` is built once per distinct fetch argument and
+of nests. An Operation's value is None. An IndexedSlices is a composite of its component tensors, rebuilt
+as an IndexedSlicesValue (dense_shape None when it has none). `FetchStructure` is built once per distinct fetch argument and
 cached by the session, so a repeated `run(y)` does no structure work.
 """
 import collections.abc
 
 from scopeflow.framework import errors
+from scopeflow.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from scopeflow.framework.tensor import Operation, Tensor
 
 
@@ -45,6 +47,9 @@ class FetchStructure:
         if isinstance(fetch, (Tensor, Operation, str, bytes)) or hasattr(fetch, "_as_graph_element"):
             self.leaves.append(_resolve(graph, fetch))
             return len(self.leaves) - 1
+        if isinstance(fetch, IndexedSlices):
+            parts = (fetch.values, fetch.indices, fetch.dense_shape)
+            return (IndexedSlicesValue, [None if p is None else self._flatten(graph, p) for p in parts])
         if isinstance(fetch, tuple) and hasattr(fetch, "_fields"):
             return (type(fetch), [self._flatten(graph, f) for f in fetch])
         if isinstance(fetch, (list, tuple)):
@@ -62,6 +67,8 @@ class FetchStructure:
 def _rebuild(template, leaf_values):
     if isinstance(template, int):
         return leaf_values[template]
+    if template is None:   # an IndexedSlices without dense_shape
+        return None
     kind, children = template
     if isinstance(children, dict):
         rebuilt = {k: _rebuild(v, leaf_values) for k, v in children.items()}

@@ -352,6 +352,9 @@ from scopeflow.ops.nn_conv_dilated import batch_to_space_nd
 from scopeflow.ops.nn_conv_dilated import space_to_batch_nd
 # --- contrib (contrib/) ---
 from scopeflow import contrib
+# --- indexed slices ---
+from scopeflow.framework.indexed_slices import IndexedSlices
+from scopeflow.framework.indexed_slices import IndexedSlicesValue
 # --- client ---
 from scopeflow.client.config import ConfigProto
 from scopeflow.client.config import GPUOptions

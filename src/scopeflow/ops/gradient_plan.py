@@ -6,13 +6,20 @@ None (gradient_registry) do not pass it on. The *path* is what is reached and le
 tensors only, so an x that reaches the ys only through integers or non-differentiable ops is unconnected.
 Invariants: path ops are kept in creation order, a valid topological order for data edges (an op's inputs
 exist before it); a plan holds graph objects only, never values.
+
+Sparse xs: an x whose only ways to the ys are row gathers of it (GatherV2 on axis 0, possibly after
+Identity / ReadVariableOp) is replaced by those gathers' outputs, so the kernel differentiates w.r.t. the
+gathered rows and never forms a dense gradient of x; `plan.sparse` maps x to its gather ops in TF's
+backprop order, from which tf.gradients builds TF's IndexedSlices (ops/indexed_slices_ops.py).
 """
+import collections
 import dataclasses
 
 from scopeflow.framework import dtypes
 from scopeflow.framework.registry import op
 from scopeflow.framework.scopes import name_scope
 from scopeflow.framework.tensor import Tensor
+from scopeflow.ops.array_build import const_value
 from scopeflow.ops.common import create1
 from scopeflow.ops.gradient_registry import AUTODIFF, gradient_function
 
@@ -20,6 +27,8 @@ VARIABLE_OPS = ("VariableV2", "VarHandleOp")
 # Ops with an effect (printing, a run-time check) that pass their first input through: the path forwards
 # that input instead of running them a second time, so a run prints or checks once.
 FORWARD_INPUT = frozenset({"Print", "CheckNumerics"})
+# Ops an IndexedSlices gradient passes through unchanged on its way from a gather to a sparse x.
+SPARSE_PASS_THROUGH = ("Identity", "ReadVariableOp")
 
 
 def has_float_values(tensor):
@@ -71,6 +80,7 @@ class GradientPlan:
     extras: tuple         # the CustomSteps' extras, in order
     jacobian: bool        # one gradient per element of the single y, stacked (tf.hessians)
     specs: tuple          # (shape, dtype) of each output
+    sparse: dict = dataclasses.field(default_factory=dict)   # sparse x -> its gather ops, backprop order
 
     def __str__(self):
         return (f"<gradient of {len(self.ys)} ys w.r.t. {len(self.xs)} xs over "
@@ -193,11 +203,84 @@ def _x_spec(x):
     return x._shape, x._dtype.base_dtype
 
 
+def _is_row_gather(op_, params):
+    """Whether `op_` gathers rows of `params` (TF's gradient of it is an IndexedSlices)."""
+    if op_._type != "GatherV2" or op_._inputs[0] is not params or op_._attrs.get("batch_dims", 0) != 0:
+        return False
+    axis = const_value(op_._inputs[2])
+    return axis is not None and int(axis) == 0
+
+
+def _gathers_of(x, xs, path, functions):
+    """The gather ops through which alone `x` reaches the ys, or None when some other op on the path
+    reads it (an op is on the path when one of its outputs is)."""
+    gathers, stack = [], [x]
+    while stack:
+        t = stack.pop()
+        for consumer in t._consumers:
+            if consumer not in functions or not any(o in path for o in consumer._outputs):
+                continue
+            if functions[consumer] is not AUTODIFF:
+                return None
+            if consumer._type in SPARSE_PASS_THROUGH and consumer._outputs[0] not in xs:
+                stack.append(consumer._outputs[0])
+            elif _is_row_gather(consumer, t):
+                gathers.append(consumer)
+            else:
+                return None
+    return gathers or None
+
+
+def _backprop_order(ys, path_ops):
+    """The order in which TF's backprop visits `path_ops`: a FIFO queue from the ys' ops, an op entering
+    once every path op reading its outputs has been visited. Gradients reaching one tensor from several
+    ops are summed (IndexedSlices: concatenated) in this order."""
+    members = set(path_ops)
+    pending = dict.fromkeys(path_ops, 0)
+    for o in path_ops:
+        for t in o._inputs:
+            if t._op in members:
+                pending[t._op] += 1
+    queue = collections.deque(dict.fromkeys(y._op for y in ys if y._op in members and pending[y._op] == 0))
+    order = {}
+    while queue:
+        o = queue.popleft()
+        order[o] = len(order)
+        for t in o._inputs:
+            if t._op in members:
+                pending[t._op] -= 1
+                if pending[t._op] == 0:
+                    queue.append(t._op)
+    return order
+
+
+def _sparse_xs(ys, xs, path, functions):
+    """x -> its gather ops (backprop order) for each connected x whose gradient is an IndexedSlices."""
+    sparse = {}
+    for x in dict.fromkeys(xs):
+        if x in path:
+            gathers = _gathers_of(x, xs, path, functions)
+            if gathers:
+                sparse[x] = gathers
+    if sparse:
+        path_ops = sorted({t._op for t in path if t._op in functions}, key=lambda o: o._id)
+        order = _backprop_order(ys, path_ops)
+        for x, gathers in sparse.items():
+            sparse[x] = tuple(sorted(gathers, key=lambda o: (order.get(o, len(order)), o._id)))
+    return sparse
+
+
 def build_plan(ys, xs, stops, has_grad_ys, jacobian=False):
-    """The plan for the connected xs (deduplicated, first-seen order); None when none is connected."""
+    """The plan for the connected xs (deduplicated, first-seen order); None when none is connected.
+    Sparse xs (see the module doc) are replaced by their gathers' outputs, except for a Jacobian."""
     stops = set(stops)
     reached, functions = _reach(xs, stops)
     path = _path(ys, reached, functions, {})
+    sparse = {} if jacobian else _sparse_xs(ys, xs, path, functions)
+    if sparse:
+        xs = [o for x in xs for o in ([g._outputs[0] for g in sparse[x]] if x in sparse else [x])]
+        reached, functions = _reach(xs, stops)
+        path = _path(ys, reached, functions, {})
     custom = _custom_steps(path, functions)
     if custom:
         path = _path(ys, reached, functions, custom)
@@ -224,7 +307,8 @@ def build_plan(ys, xs, stops, has_grad_ys, jacobian=False):
         variable_xs=tuple(x._op._type in VARIABLE_OPS for x in connected),
         initial=tuple(i for i, x in enumerate(connected) if x._op not in on_path),
         steps=steps, recomputed=recomputed, boundary=tuple(boundary),
-        has_grad_ys=tuple(g for _, g in plan_ys), extras=extras, jacobian=jacobian, specs=specs)
+        has_grad_ys=tuple(g for _, g in plan_ys), extras=extras, jacobian=jacobian, specs=specs,
+        sparse=sparse)
 
 
 __all__ = ["GradientPlan", "CustomStep", "build_plan", "differentiable", "has_float_values", "VARIABLE_OPS"]

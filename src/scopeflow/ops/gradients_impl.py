@@ -12,6 +12,8 @@ ops and takes `jax.vjp` with respect to the perturbations. Ops off the path - ra
 variables - are not re-run: their forward values are reused, so dropout masks match the forward, and XLA
 merges the re-run path with the forward (CSE). An op with a Python gradient function runs as a
 `jax.custom_vjp` whose backward pass evaluates the ops that function built.
+An x read only by row gathers gets TF's IndexedSlices: the op outputs the gradient w.r.t. the gathered
+rows, reshaped and concatenated as TF does (gradient_plan.py, indexed_slices_ops.py).
 """
 import copy
 import enum
@@ -21,6 +23,7 @@ import jax.numpy as jnp
 
 from scopeflow.framework.registry import op
 from scopeflow.framework.tensor import Tensor
+from scopeflow.ops import indexed_slices_ops
 from scopeflow.ops.common import convert_to_tensor, create, create1, name_scope, same_infer
 from scopeflow.ops.gradient_plan import build_plan, has_float_values
 
@@ -241,7 +244,11 @@ def _symbolic_gradient(ys, xs, grad_ys, stops, jacobian=False):
     on_path = {t._op for t in plan.recomputed}
     results = {}
     scopes = {step.op._name + "_grad": step.scope for kind, step in plan.steps if kind == "custom"}
-    for x, out in zip(plan.xs, gradient_op._outputs):
+    requested = set(xs)
+    outputs = dict(zip(plan.xs, gradient_op._outputs))
+    for x, out in outputs.items():
+        if x not in requested or x in plan.sparse:
+            continue
         scope, name = _result_scope(x, on_path)
         if scope is None:
             results[x] = create1("Identity", [out], name)
@@ -249,7 +256,29 @@ def _symbolic_gradient(ys, xs, grad_ys, stops, jacobian=False):
         with name_scope(scopes.get(scope, scope)) as full:   # one `<op>_grad/` scope per op, as TF
             scopes[scope] = full
             results[x] = create1("Identity", [out], name)
+    for x, gathers in plan.sparse.items():
+        results[x] = _sparse_result(x, gathers, outputs, scopes)
     return [results.get(x) for x in xs]
+
+
+def _sparse_result(x, gathers, outputs, scopes):
+    """The IndexedSlices gradient of a sparse x from the gradients w.r.t. its gathers' outputs (None when
+    none of them is connected), built as TF does (ops/indexed_slices_ops.py)."""
+    dense_shape = None
+    if x._op._type == "VarHandleOp":   # TF's resource gather gives the variable's shape as a Const
+        shape = x._op._attrs["shape"]
+        if shape is not None and shape.is_fully_defined():
+            dense_shape = shape.as_list()
+    parts = []
+    for gather in gathers:
+        out = outputs.get(gather._outputs[0])
+        if out is None:
+            continue
+        scope = gather._name + "_grad"
+        with name_scope(scopes.get(scope, scope)) as full:
+            scopes[scope] = full
+            parts.append(indexed_slices_ops.gather_gradient(out, gather, dense_shape))
+    return indexed_slices_ops.aggregate(parts) if parts else None
 
 
 def _zeros_for(x):

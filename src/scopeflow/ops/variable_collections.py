@@ -98,7 +98,7 @@ def assert_variables_initialized(var_list=None):
 def _boolean_mask(tensor, mask):
     # boolean_mask belongs to the array-ops issue (#5); resolved when first needed so this module does
     # not wait on it (and fails with an ImportError naming it until it exists)
-    from scopeflow.ops.array_ops import boolean_mask
+    from scopeflow.ops.gather_ops import boolean_mask
     return boolean_mask(tensor, mask)
 
 

@@ -17,10 +17,10 @@ CASES = {
 out(f(0))
 with slim.arg_scope([f], a=5):
     out(f(0), f(0, a=6), g(0))
-    with slim.arg_scope([f, g], b=7, a=8):
+    with slim.arg_scope([f, g], a=8):
         out(f(0), g(0), f(0, b=9))
-        with slim.arg_scope([g], a=11):
-            out(f(0), g(0))
+        with slim.arg_scope([g], a=11), slim.arg_scope([f], b=7, c=4):
+            out(f(0), g(0), f(0, c=5))
     out(f(0), g(0))
 out(f(0), g(0))
 """,

@@ -23,9 +23,9 @@ out(names([a, b, c, d]), d.device, names(tf.global_variables()), names(tf.model_
 """,
     "variable_reuse_and_getter": _P + """
 log = []
-def getter(getter, name, *args, **kwargs):
-    log.append((name, kwargs.get("reuse")))
-    return getter(name, *args, **kwargs)
+def getter(name, *args, **kwargs):
+    log.append((name, kwargs.pop("reuse"), sorted(kwargs)))
+    return tf.get_variable(name, *args, **kwargs)
 with tf.variable_scope("s"):
     a = slim.variable("a", [1], custom_getter=getter)
 with tf.variable_scope("s", reuse=True):
