@@ -20,11 +20,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 NAMES = sorted(path.stem for path in EXAMPLES.glob("*.py"))
 
 # Examples that cannot pass yet, and what they are missing (strict: they fail loudly once fixed).
-XFAIL = {
-    "05_initializers": "tf.orthogonal_initializer needs the 'Qr' op, not registered yet",
-    "06_trainable_and_collections": "tf.report_uninitialized_variables needs array_ops.boolean_mask, "
-                                    "which does not exist yet",
-}
+XFAIL = {}
 
 
 def scopeflow_run(script, cwd=ROOT):

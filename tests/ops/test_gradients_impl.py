@@ -12,7 +12,6 @@ from scopeflow.ops import custom_gradient, gradients_impl
 from tests.golden import golden_test
 
 test_golden = golden_test("gradients", xfail={
-    "gather_indexed_slices": "gradients of gather are dense Tensors, not IndexedSlices",
     "while_loop": "a loop without maximum_iterations lowers to lax.while_loop, which JAX cannot "
                   "reverse-differentiate (ops/control_flow_while.py)",
 })

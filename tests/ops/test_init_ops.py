@@ -8,10 +8,7 @@ import scopeflow as tf
 from scopeflow.ops import contrib_initializers
 from tests.golden import golden_test
 
-_NO_QR = "the Qr and DiagPart ops (linalg, issue 5) are not declared yet"
 test_golden = golden_test("init_ops", xfail={
-    "structure_orthogonal": _NO_QR,
-    "orthogonal_values": _NO_QR,
     "structure_identity": "fill_ops.eye builds eye/zeros before eye/ones (TF: ones first)",
 })
 

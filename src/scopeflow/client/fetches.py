@@ -1,9 +1,9 @@
 """Session.run's fetch structures: flatten any nest to graph elements, rebuild the nest from values.
 
 A nest is a Tensor, Operation, Variable-like object, tensor/op name, or a list, tuple, namedtuple or dict
-of nests. An Operation's value is None. An IndexedSlices is a composite of its component tensors, rebuilt
-as an IndexedSlicesValue (dense_shape None when it has none). `FetchStructure` is built once per distinct fetch argument and
-cached by the session, so a repeated `run(y)` does no structure work.
+of nests. An Operation's value is None. An IndexedSlices is a composite of its component tensors,
+rebuilt as an IndexedSlicesValue (dense_shape None when it has none). `FetchStructure` is built once
+per distinct fetch argument and cached by the session, so a repeated `run(y)` does no structure work.
 """
 import collections.abc
 

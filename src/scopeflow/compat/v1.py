@@ -355,6 +355,24 @@ from scopeflow import contrib
 # --- indexed slices ---
 from scopeflow.framework.indexed_slices import IndexedSlices
 from scopeflow.framework.indexed_slices import IndexedSlicesValue
+# --- ops/ (linalg_ops.py) ---
+from scopeflow.ops import linalg
+from scopeflow.ops.linalg_ops import cholesky
+from scopeflow.ops.linalg_ops import diag
+from scopeflow.ops.linalg_ops import diag_part
+from scopeflow.ops.linalg_ops import matrix_band_part
+from scopeflow.ops.linalg_ops import matrix_determinant
+from scopeflow.ops.linalg_ops import matrix_diag
+from scopeflow.ops.linalg_ops import matrix_diag_part
+from scopeflow.ops.linalg_ops import matrix_inverse
+from scopeflow.ops.linalg_ops import matrix_set_diag
+from scopeflow.ops.linalg_ops import matrix_solve
+from scopeflow.ops.linalg_ops import matrix_transpose
+from scopeflow.ops.linalg_ops import matrix_triangular_solve
+from scopeflow.ops.linalg_ops import norm
+from scopeflow.ops.linalg_ops import qr
+from scopeflow.ops.linalg_ops import svd
+from scopeflow.ops.linalg_ops import trace
 # --- client ---
 from scopeflow.client.config import ConfigProto
 from scopeflow.client.config import GPUOptions

@@ -20,8 +20,8 @@ class IndexedSlices:
 
     >>> import scopeflow as tf
     >>> with tf.Graph().as_default():
-    ...     print(tf.IndexedSlices(tf.constant([[1., 2.]]), tf.constant([3])))
-    IndexedSlices(indices=Tensor("Const_1:0", shape=(1,), dtype=int32), values=Tensor("Const:0", shape=(1, 2), dtype=float32))
+    ...     print(tf.IndexedSlices(tf.constant([1.], name="v"), tf.constant([3], name="i")))
+    IndexedSlices(indices=Tensor("i:0", shape=(1,), dtype=int32), values=Tensor("v:0", shape=(1,), dtype=float32))
     """
     __slots__ = ("_values", "_indices", "_dense_shape")
 

@@ -9,6 +9,7 @@ import collections.abc
 
 from scopeflow.framework import dtypes
 from scopeflow.framework.constant_op import constant, convert_to_tensor
+from scopeflow.framework.indexed_slices import IndexedSlices
 from scopeflow.framework.scopes import colocate_with, name_scope
 from scopeflow.ops import fill_ops, math_ops, shape_ops
 from scopeflow.ops.array_ops import identity
@@ -48,6 +49,11 @@ def clip_by_norm(t, clip_norm, axes=None, name=None):
         return identity(intermediate / math_ops.maximum(l2norm, clip_norm), name=scope)
 
 
+def _values(t):
+    """What a norm sees of `t`: an IndexedSlices' values (duplicate rows are not summed), as TF."""
+    return t.values if isinstance(t, IndexedSlices) else t
+
+
 def _check_sequence(t_list):
     if not isinstance(t_list, collections.abc.Sequence) or isinstance(t_list, str):
         raise TypeError(f"`t_list` should be a sequence of tensors. Received {type(t_list)}.")
@@ -58,7 +64,7 @@ def global_norm(t_list, name=None):
     _check_sequence(t_list)
     t_list = list(t_list)
     with name_scope(name, "global_norm", t_list):
-        values = [None if t is None else convert_to_tensor(t, name=f"t_{i}") for i, t in enumerate(t_list)]
+        values = [None if t is None else convert_to_tensor(_values(t), name=f"t_{i}") for i, t in enumerate(t_list)]
         halves = []
         for v in values:
             if v is not None:
@@ -79,7 +85,7 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
         one = constant(1.0, dtype=use_norm.dtype.base_dtype)
         scale_for_finite = clip_norm * math_ops.minimum(1.0 / use_norm, one / clip_norm)
         scale = scale_for_finite + (use_norm - use_norm)   # NaN when the norm is not finite
-        values = [None if t is None else convert_to_tensor(t, name=f"t_{i}") for i, t in enumerate(t_list)]
+        values = [None if t is None else convert_to_tensor(_values(t), name=f"t_{i}") for i, t in enumerate(t_list)]
         clipped = []
         for i, v in enumerate(values):
             if v is None:
@@ -87,6 +93,8 @@ def clip_by_global_norm(t_list, clip_norm, use_norm=None, name=None):
                 continue
             with colocate_with(v):
                 clipped.append(identity(v * scale, name=f"{scope}_{i}"))
+        clipped = [IndexedSlices(c, t.indices, t.dense_shape) if isinstance(t, IndexedSlices) else c
+                   for c, t in zip(clipped, t_list)]
         return clipped, use_norm
 
 

@@ -7,6 +7,7 @@ name) under the group's scope and the group on top (golden: tests/golden/ops_con
 """
 import builtins
 
+from scopeflow.framework.indexed_slices import IndexedSlices
 from scopeflow.framework.registry import op
 from scopeflow.framework.scopes import colocate_with, control_dependencies, device, name_scope
 from scopeflow.framework.tensor import Operation, Tensor
@@ -98,8 +99,9 @@ def tuple(tensors, name=None, control_inputs=None):  # noqa: A001  TF's public n
     None.
     """
     with name_scope(name, "tuple", tensors) as name:
-        tensors = [t if t is None or isinstance(t, (Tensor, Operation)) else convert_to_tensor(t) for t in tensors]
-        gating = [t._op if isinstance(t, Tensor) else t for t in tensors if t is not None]
+        tensors = [t if t is None or isinstance(t, (Tensor, Operation, IndexedSlices)) else convert_to_tensor(t)
+                   for t in tensors]
+        gating = [t if isinstance(t, Operation) else t.op for t in tensors if t is not None]
         for c in control_inputs or ():
             if isinstance(c, Tensor):
                 c = c._op
@@ -112,6 +114,8 @@ def tuple(tensors, name=None, control_inputs=None):  # noqa: A001  TF's public n
         for t in tensors:
             if isinstance(t, Tensor):
                 result.append(with_dependencies([gate], t))
+            elif isinstance(t, IndexedSlices):   # its values gated, as TF
+                result.append(IndexedSlices(with_dependencies([gate], t.values), t.indices, t.dense_shape))
             elif isinstance(t, Operation):
                 with control_dependencies([gate]):
                     result.append(group(t))

@@ -311,7 +311,9 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
     with name_scope(name, "gradients", values):
         ys = [convert_to_tensor(y, name=f"y_{i}") for i, y in enumerate(ys)]
         xs = [_as_x(x) for x in xs]
-        stops = [convert_to_tensor(s) for s in stop_gradients]
+        # a variable stops at its own output (`w:0`), as TF converts it with as_ref (golden: indexed_slices)
+        stops = [s._ref() if hasattr(s, "_ref") and not isinstance(s, Tensor) else convert_to_tensor(s)
+                 for s in stop_gradients]
         grad_ys = [None if g is None else _grad_y(g, y, i) for i, (y, g) in enumerate(zip(ys, grad_ys))]
         results = _symbolic_gradient(ys, xs, grad_ys, stops)
     if mode is UnconnectedGradients.ZERO:

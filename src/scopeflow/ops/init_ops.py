@@ -240,7 +240,7 @@ class Orthogonal(Initializer):
         a = random_ops.random_normal(flat_shape, dtype=dtype, seed=self.seed)
         qr = create("Qr", [a], None, full_matrices=False)
         q, r = qr._outputs
-        q = math_ops.multiply(q, math_ops.sign(create1("DiagPart", [r])))
+        q = q * math_ops.sign(create1("DiagPart", [r]))   # TF: `q *= ...`, named `mul`
         if num_rows < num_cols:
             with name_scope(None, "matrix_transpose", [q]):
                 q = shape_ops.transpose(q, [1, 0])

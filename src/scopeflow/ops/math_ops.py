@@ -237,7 +237,7 @@ def _bool_same_infer(ctx, x, **_):
 # such as `tf.shape(x)[0] * 2` remains static under jax.jit (see ops/array_build.xp)
 _NUMPY_TWINS = {jnp.add: np.add, jnp.subtract: np.subtract, jnp.multiply: np.multiply,
                 jnp.floor_divide: np.floor_divide, jnp.mod: np.mod, jnp.maximum: np.maximum,
-                jnp.minimum: np.minimum}
+                jnp.minimum: np.minimum, jnp.logical_not: np.logical_not}
 
 
 def _is_numpy(x):
@@ -252,7 +252,10 @@ def _binary_kernel(fn):
 
 
 def _unary_kernel(fn):
-    return lambda x, **_: fn(x)
+    twin = _NUMPY_TWINS.get(fn)
+    if twin is None:
+        return lambda x, **_: fn(x)
+    return lambda x, **_: twin(x) if _is_numpy(x) else fn(x)
 
 
 for _type, _fn, _allowed in _BINARY:

@@ -7,6 +7,7 @@ ops declared `ref_inputs=True` here get the reference and read/write the state t
 messages are TF's C++ shape-function texts (golden: tests/golden/variables.json).
 """
 import jax.numpy as jnp
+import numpy as np
 
 from scopeflow.framework import dtypes, errors
 from scopeflow.framework.graph import get_default_graph
@@ -91,7 +92,9 @@ class IsVariableInitialized:
 
     @staticmethod
     def kernel(ctx, ref, **_):
-        return jnp.asarray(ctx.has(ref.key))
+        # numpy: the answer is fixed for the trace (the runtime retraces when it changes), so ops on it
+        # (report_uninitialized_variables' boolean_mask) fold while tracing
+        return np.asarray(ctx.has(ref.key))
 
 
 @op("CountUpTo", attrs={"T": None, "limit": 0}, type_attr=None, context=True, ref_inputs=True)

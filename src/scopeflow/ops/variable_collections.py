@@ -11,6 +11,7 @@ from scopeflow.framework.graph_keys import GraphKeys
 from scopeflow.framework.scopes import name_scope
 from scopeflow.ops import control_flow_ops, state_ops
 from scopeflow.ops.common import create, create1
+from scopeflow.ops.gather_ops import boolean_mask
 from scopeflow.ops.join_ops import stack
 from scopeflow.ops.math_ops import logical_not
 
@@ -95,13 +96,6 @@ def assert_variables_initialized(var_list=None):
     return ranks[0] if len(ranks) == 1 else stack(ranks)
 
 
-def _boolean_mask(tensor, mask):
-    # boolean_mask belongs to the array-ops issue (#5); resolved when first needed so this module does
-    # not wait on it (and fails with an ImportError naming it until it exists)
-    from scopeflow.ops.gather_ops import boolean_mask
-    return boolean_mask(tensor, mask)
-
-
 def report_uninitialized_variables(var_list=None, name="report_uninitialized_variables"):
     """A 1-D string tensor with the names of the uninitialized variables of `var_list` (default: all)."""
     if var_list is None:
@@ -112,7 +106,7 @@ def report_uninitialized_variables(var_list=None, name="report_uninitialized_var
         with get_default_graph().device("/cpu:0"):
             initialized = stack([state_ops.is_variable_initialized(v) for v in var_list])
             names = constant([v.op.name for v in var_list])
-            return _boolean_mask(names, logical_not(initialized))
+            return boolean_mask(names, logical_not(initialized))
 
 
 __all__ = ["global_variables", "all_variables", "local_variables", "model_variables", "trainable_variables",

@@ -17,7 +17,7 @@ from scopeflow.ops import variable_scope as vs
 from scopeflow.ops.contrib_initializers import xavier_initializer
 from scopeflow.slim import utils
 from scopeflow.slim.arg_scope import add_arg_scope
-from scopeflow.slim.layer_variables import WEIGHTS_AND_BIASES, build_variable_getter, model_variable_getter
+from scopeflow.slim.layer_variables import WEIGHTS_AND_BIASES, model_variable_getter
 from scopeflow.slim.layers_conv import DATA_FORMAT_NCDHW, DATA_FORMAT_NCHW, DATA_FORMAT_NDHWC, DATA_FORMAT_NHWC
 from scopeflow.slim.layers_conv import _check_2d_format, _keras_format, check_channels, weighted_layer
 from scopeflow.slim.variables import model_variable

@@ -9,6 +9,7 @@ added to TRAIN_OP. `summarize_gradients` builds nothing (no summary system yet).
 from scopeflow.framework.constant_op import constant
 from scopeflow.framework.graph import get_default_graph
 from scopeflow.framework.graph_keys import GraphKeys
+from scopeflow.framework.indexed_slices import IndexedSlices
 from scopeflow.framework.scopes import name_scope
 from scopeflow.framework.tensor import Tensor
 from scopeflow.ops import check_ops, clip_ops, control_flow_ops
@@ -19,9 +20,18 @@ from scopeflow.train.optimizer import Optimizer
 _USE_GLOBAL_STEP = 0
 
 
+def map_gradient_values(grad, fn):
+    """`fn` applied to a dense gradient, or to the values of an IndexedSlices one (None stays None)."""
+    if grad is None:
+        return None
+    if isinstance(grad, IndexedSlices):
+        return IndexedSlices(fn(grad.values), grad.indices, grad.dense_shape)
+    return fn(grad)
+
+
 def clip_gradient_norms(gradients_to_variables, max_norm):
-    """Each gradient clipped to norm `max_norm` (`clip_by_norm`); None gradients stay None."""
-    return [(None if grad is None else clip_ops.clip_by_norm(grad, max_norm), var)
+    """Each gradient clipped to norm `max_norm` (`clip_by_norm`; of its values for IndexedSlices)."""
+    return [(map_gradient_values(grad, lambda g: clip_ops.clip_by_norm(g, max_norm)), var)
             for grad, var in gradients_to_variables]
 
 
@@ -46,7 +56,7 @@ def multiply_gradients(grads_and_vars, gradient_multipliers):
             multiplier = gradient_multipliers[key]
             if not isinstance(multiplier, Tensor):
                 multiplier = constant(multiplier, dtype=grad.dtype)
-            grad = grad * multiplier
+            grad = map_gradient_values(grad, lambda g: g * multiplier)
         result.append((grad, var))
     return result
 
@@ -113,5 +123,5 @@ def _create_train_op(total_loss, optimizer, global_step, update_ops, variables_t
     return train_op
 
 
-__all__ = ["clip_gradient_norms", "clip_gradient_norms_fn", "multiply_gradients", "add_gradients_summaries",
+__all__ = ["map_gradient_values", "clip_gradient_norms", "clip_gradient_norms_fn", "multiply_gradients", "add_gradients_summaries",
            "create_train_op"]

@@ -17,6 +17,7 @@ from scopeflow.framework.tensor import Tensor
 from scopeflow.ops import check_ops, clip_ops, control_flow_ops, init_ops, math_ops, random_ops
 from scopeflow.ops import variable_scope as vs
 from scopeflow.ops.variable_collections import trainable_variables
+from scopeflow.slim.learning import map_gradient_values
 from scopeflow.train import training_util
 from scopeflow.train.adagrad import AdagradOptimizer
 from scopeflow.train.adam import AdamOptimizer
@@ -139,13 +140,9 @@ def _clip_gradients_by_norm(grads_and_vars, clip_gradients):
 
 
 def _add_scaled_noise_to_gradients(grads_and_vars, gradient_noise_scale):
-    result = []
-    for gradient, variable in grads_and_vars:
-        if gradient is not None:
-            noise = random_ops.truncated_normal(gradient.get_shape()) * gradient_noise_scale
-            gradient = gradient + noise
-        result.append((gradient, variable))
-    return result
+    def noisy(values):
+        return values + random_ops.truncated_normal(values.get_shape()) * gradient_noise_scale
+    return [(map_gradient_values(grad, noisy), var) for grad, var in grads_and_vars]
 
 
 def _multiply_gradients(grads_and_vars, gradient_multipliers):
@@ -153,7 +150,8 @@ def _multiply_gradients(grads_and_vars, gradient_multipliers):
     for grad, var in grads_and_vars:
         if grad is not None and (var in gradient_multipliers or var.name in gradient_multipliers):
             key = var if var in gradient_multipliers else var.name
-            grad = grad * math_ops.cast(gradient_multipliers[key], grad.dtype)
+            multiplier = gradient_multipliers[key]
+            grad = map_gradient_values(grad, lambda g: g * math_ops.cast(multiplier, g.dtype))
         result.append((grad, var))
     return result
 

@@ -1,7 +1,9 @@
 """`tf.train.AdagradOptimizer` (slot `accumulator`, `w/Adagrad`, filled with initial_accumulator_value)
-and `tf.train.AdadeltaOptimizer` (slots `accum`, `accum_update`: `w/Adadelta`, `w/Adadelta_1`)."""
+and `tf.train.AdadeltaOptimizer` (slots `accum`, `accum_update`: `w/Adadelta`, `w/Adadelta_1`).
+IndexedSlices gradients update only their rows (`SparseApplyAdagrad`, `SparseApplyAdadelta`)."""
 from scopeflow.ops import init_ops
 from scopeflow.train.optimizer import Optimizer
+from scopeflow.train.sparse_training_ops import sparse_apply_op
 from scopeflow.train.training_ops import apply_op
 
 
@@ -29,6 +31,11 @@ class AdagradOptimizer(Optimizer):
         return apply_op("ApplyAdagrad", var, [accumulator], self._hyper("learning_rate", var), grad,
                         use_locking=self._use_locking)
 
+    def _apply_sparse(self, grad, var):
+        return sparse_apply_op("SparseApplyAdagrad", var, [self.get_slot(var, "accumulator")],
+                               self._hyper("learning_rate", var), grad.values, grad.indices,
+                               use_locking=self._use_locking)
+
 
 class AdadeltaOptimizer(Optimizer):
     """`AdadeltaOptimizer(learning_rate=0.001, rho=0.95, epsilon=1e-08, use_locking=False, name="Adadelta")`."""
@@ -49,6 +56,12 @@ class AdadeltaOptimizer(Optimizer):
         return apply_op("ApplyAdadelta", var, [self.get_slot(var, "accum"), self.get_slot(var, "accum_update")],
                         self._hyper("lr", var), self._hyper("rho", var), self._hyper("epsilon", var), grad,
                         use_locking=self._use_locking)
+
+    def _apply_sparse(self, grad, var):
+        return sparse_apply_op("SparseApplyAdadelta", var,
+                               [self.get_slot(var, "accum"), self.get_slot(var, "accum_update")],
+                               self._hyper("lr", var), self._hyper("rho", var), self._hyper("epsilon", var),
+                               grad.values, grad.indices, use_locking=self._use_locking)
 
 
 __all__ = ["AdagradOptimizer", "AdadeltaOptimizer"]

@@ -1,11 +1,13 @@
 """`tf.train.FtrlOptimizer`: slots `accum` (`w/Ftrl`, ones * initial_accumulator_value) and `linear`
-(`w/Ftrl_1`); `ApplyFtrl`, or `ApplyFtrlV2` with l2 shrinkage.
+(`w/Ftrl_1`); `ApplyFtrl`, or `ApplyFtrlV2` with l2 shrinkage (`SparseApplyFtrl[V2]` for an IndexedSlices
+gradient: only its rows change).
 
 As in the reference, the l2 passed to the kernel is `l2 + beta / (2 * max(learning_rate, 1e-36))` (ops
 `Ftrl/Maximum`, `Ftrl/mul`, `Ftrl/truediv`, `Ftrl/add`), which is plain l2 when beta is 0.
 """
 from scopeflow.ops import fill_ops, math_ops
 from scopeflow.train.optimizer import Optimizer
+from scopeflow.train.sparse_training_ops import sparse_apply_op
 from scopeflow.train.training_ops import apply_op
 
 
@@ -59,15 +61,20 @@ class FtrlOptimizer(Optimizer):
                             learning_rate_power=self._learning_rate_power)
 
     def _apply_dense(self, grad, var):
+        return self._apply(apply_op, "ApplyFtrl", var, grad)
+
+    def _apply_sparse(self, grad, var):
+        return self._apply(sparse_apply_op, "SparseApplyFtrl", var, grad.values, grad.indices)
+
+    def _apply(self, build, tf_type, var, *grad):
         lr, l1, l2 = (self._hyper(n, var) for n in ("learning_rate", "l1_regularization_strength", "adjusted_l2"))
         power = self._hyper("learning_rate_power", var)
         accum, linear = self.get_slot(var, "accum"), self.get_slot(var, "linear")
         if self._l2_shrinkage <= 0.0:
-            return apply_op("ApplyFtrl", var, [accum, linear], grad, lr, l1, l2, power,
-                            use_locking=self._use_locking)
+            return build(tf_type, var, [accum, linear], *grad, lr, l1, l2, power, use_locking=self._use_locking)
         shrinkage = self._hyper("l2_shrinkage_regularization_strength", var)
-        return apply_op("ApplyFtrlV2", var, [accum, linear], grad, lr, l1, l2, shrinkage, power,
-                        use_locking=self._use_locking)
+        return build(tf_type + "V2", var, [accum, linear], *grad, lr, l1, l2, shrinkage, power,
+                     use_locking=self._use_locking)
 
 
 __all__ = ["FtrlOptimizer"]

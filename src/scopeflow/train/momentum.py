@@ -1,8 +1,10 @@
 """`tf.train.MomentumOptimizer`: slot `momentum` (`w/Momentum`), `ApplyMomentum` (optionally Nesterov).
 
 accum = accum * momentum + grad; var -= lr * accum  (Nesterov: var -= grad * lr + accum * momentum * lr).
+An IndexedSlices gradient updates only its rows (`SparseApplyMomentum`).
 """
 from scopeflow.train.optimizer import Optimizer
+from scopeflow.train.sparse_training_ops import sparse_apply_op
 from scopeflow.train.training_ops import apply_op
 
 
@@ -26,6 +28,12 @@ class MomentumOptimizer(Optimizer):
         return apply_op("ApplyMomentum", var, [self.get_slot(var, "momentum")], self._hyper("learning_rate", var),
                         grad, self._hyper("momentum", var), use_locking=self._use_locking,
                         use_nesterov=self._use_nesterov)
+
+    def _apply_sparse(self, grad, var):
+        return sparse_apply_op("SparseApplyMomentum", var, [self.get_slot(var, "momentum")],
+                               self._hyper("learning_rate", var), grad.values, grad.indices,
+                               self._hyper("momentum", var), use_locking=self._use_locking,
+                               use_nesterov=self._use_nesterov)
 
 
 __all__ = ["MomentumOptimizer"]

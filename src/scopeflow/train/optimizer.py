@@ -5,20 +5,22 @@
 name>/` colocated with the variable, and a NoOp `<name>` grouping them (`_finish`); with `global_step`
 the train op is instead the `AssignAdd` named `<name>` after a group named `<name>/update`. The train op
 joins the TRAIN_OP collection. A subclass supplies `_create_slots`, `_prepare`, `_apply_dense` (and
-optionally `_finish`); its state lives in slots (`get_slot`) and non-slot variables (`beta1_power`).
+optionally `_finish`, and `_apply_sparse` for IndexedSlices gradients, whose duplicate indices are summed
+first); its state lives in slots (`get_slot`) and non-slot variables (`beta1_power`).
 Messages are TF's (golden: tests/golden/train_optimizers.json).
 """
 from scopeflow.framework import dtypes
 from scopeflow.framework.constant_op import convert_to_tensor
 from scopeflow.framework.graph import get_default_graph
 from scopeflow.framework.graph_keys import GraphKeys
+from scopeflow.framework.indexed_slices import IndexedSlices
 from scopeflow.framework.scopes import control_dependencies, get_collection, get_collection_ref, init_scope
 from scopeflow.framework.scopes import name_scope
 from scopeflow.framework.tensor import Tensor
 from scopeflow.ops import control_flow_ops, math_ops, state_ops
 from scopeflow.ops.gradients_impl import gradients
 from scopeflow.ops.variables import Variable
-from scopeflow.train import slot_creator
+from scopeflow.train import slot_creator, sparse_training_ops
 
 # TF lists the float types in this order in "Invalid type" messages (golden: train_optimizers.json)
 _VALID_DTYPES = (dtypes.float32, dtypes.float64, dtypes.float16, dtypes.bfloat16)
@@ -185,9 +187,12 @@ class Optimizer:
             return var.assign(var.constraint(var))
 
     def _apply_sparse_duplicate_indices(self, grad, var):
-        # scopeflow applies a sparse gradient densely; exact for optimizers whose zero-gradient step is
-        # the identity on untouched rows (GradientDescent, Adagrad); TF's sparse kernels differ for others
-        return self._apply_dense(convert_to_tensor(grad), var)
+        """TF's default for an IndexedSlices gradient: duplicate indices summed, then `_apply_sparse`."""
+        values, indices = sparse_training_ops.deduplicate(grad.values, grad.indices)
+        return self._apply_sparse(IndexedSlices(values, indices, getattr(grad, "dense_shape", None)), var)
+
+    def _apply_sparse(self, grad, var):
+        raise NotImplementedError()
 
     def _finish(self, update_ops, name_scope_name):
         return control_flow_ops.group(*update_ops, name=name_scope_name)

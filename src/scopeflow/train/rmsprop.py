@@ -1,10 +1,12 @@
 """`tf.train.RMSPropOptimizer`: slots `rms` (ones, `w/RMSProp`), `mg` when centered, `momentum` (zeros).
 
 Slot names follow creation order: `w/RMSProp` (rms), then `w/RMSProp_1` (mg if centered, else momentum),
-then `w/RMSProp_2`. Updates are `ApplyRMSProp` or `ApplyCenteredRMSProp`.
+then `w/RMSProp_2`. Updates are `ApplyRMSProp` or `ApplyCenteredRMSProp` (`SparseApply...` for an
+IndexedSlices gradient: only its rows change).
 """
 from scopeflow.ops import init_ops
 from scopeflow.train.optimizer import Optimizer
+from scopeflow.train.sparse_training_ops import sparse_apply_op
 from scopeflow.train.training_ops import apply_op
 
 
@@ -38,6 +40,14 @@ class RMSPropOptimizer(Optimizer):
             return apply_op("ApplyCenteredRMSProp", var, [self.get_slot(var, "mg"), rms, mom], *hyper, grad,
                             use_locking=self._use_locking)
         return apply_op("ApplyRMSProp", var, [rms, mom], *hyper, grad, use_locking=self._use_locking)
+
+    def _apply_sparse(self, grad, var):
+        hyper = [self._hyper(n, var) for n in ("learning_rate", "decay", "momentum", "epsilon")]
+        rms, mom = self.get_slot(var, "rms"), self.get_slot(var, "momentum")
+        slots = [self.get_slot(var, "mg"), rms, mom] if self._centered else [rms, mom]
+        tf_type = "SparseApplyCenteredRMSProp" if self._centered else "SparseApplyRMSProp"
+        return sparse_apply_op(tf_type, var, slots, *hyper, grad.values, grad.indices,
+                               use_locking=self._use_locking)
 
 
 __all__ = ["RMSPropOptimizer"]

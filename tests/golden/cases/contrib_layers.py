@@ -78,6 +78,14 @@ train = slim.learning.create_train_op(loss, tf.train.GradientDescentOptimizer(0.
                                       gradient_multipliers={"p/weights": 3.0}, update_ops=[])
 out(train.name, vars_())
 """ + _steps("train", 2),
+    "sparse_gradients_clipped": _P + """
+emb = tf.get_variable("emb", [5, 2], initializer=tf.constant_initializer(np.arange(10.0).reshape(5, 2)))
+gs = tf.train.get_or_create_global_step()
+loss = tf.reduce_sum(tf.square(tf.nn.embedding_lookup(emb, tf.constant([1, 3, 1]))))
+a = slim.learning.create_train_op(loss, tf.train.GradientDescentOptimizer(0.1), clip_gradient_norm=1.0,
+                                  gradient_multipliers={"emb": 0.5})
+b = layers.optimize_loss(loss, gs, 0.1, "SGD", gradient_multipliers={"emb:0": 2.0})
+""" + _steps("a", 1) + _steps("b", 1),
     "apply_regularization": _P + _MODEL + """
 total = layers.apply_regularization(layers.l2_regularizer(0.5), tf.trainable_variables("h"))
 w = layers.apply_regularization(layers.l1_regularizer(0.1), [tf.trainable_variables()[2]])

@@ -1,7 +1,8 @@
 """Golden cases for tf.IndexedSlices: the class, its dense conversion, Session.run fetches
 (IndexedSlicesValue), the IndexedSlices gradient of gather / embedding_lookup (names, shapes, values,
 concatenation of several gathers) and the optimizers' sparse updates over three steps on an
-embedding-lookup loss with repeated ids.
+embedding-lookup loss with repeated ids, where a row left out of a step keeps its value and slots (a
+dense update would move it).
 """
 _SHOW = """
 def desc(g):
@@ -23,7 +24,7 @@ def run(*fetches):
 
 _SPARSE_STEPS = """
 emb = tf.Variable([[1.0, -2.0], [0.5, 0.25], [3.0, 1.0], [-1.0, 2.0], [0.1, -0.3]], name="emb")
-ids = tf.constant([0, 2, 0, 4])
+ids = tf.placeholder(tf.int32, [4], name="ids")
 e = tf.nn.embedding_lookup(emb, ids)
 loss = tf.reduce_sum(e * tf.constant([[1.0, 2.0], [-1.0, 0.5], [0.3, 0.3], [2.0, -1.0]])) + tf.reduce_sum(e * e) * 0.5
 opt = {opt}
@@ -34,8 +35,8 @@ out(sorted(set(o.type for o in tf.get_default_graph().get_operations()
 slots = [opt.get_slot(emb, n) for n in opt.get_slot_names()]
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
-    for _ in range(3):
-        sess.run(train)
+    for step_ids in ([0, 2, 0, 4], [1, 1, 3, 2], [4, 3, 4, 0]):   # rows touched, then left, then again
+        sess.run(train, {{ids: step_ids}})
         out(sess.run([emb] + slots))
 """
 
@@ -78,11 +79,11 @@ with tf.name_scope("scope"):
 out(d2.name, d2.op.inputs[2].name)
 d3 = tf.convert_to_tensor(s, dtype=tf.float32)
 out(d3.name, (s.values * 2.).name)
-p = tf.placeholder(tf.int32, [None], name="p")
-d4 = tf.convert_to_tensor(tf.IndexedSlices(s.values, s.indices, p))
+p = tf.placeholder(tf.float32, [None, 2], name="p")
+d4 = tf.convert_to_tensor(tf.IndexedSlices(s.values, s.indices, tf.shape(p)))
 out(d4.name, str(d4.shape))
 with tf.Session() as sess:
-    out(sess.run([d, d4 * 2.], {p: [4, 2]}))
+    out(sess.run([d, d4 * 2.], {p: np.zeros((4, 2), np.float32)}))
 """,
     "to_dense_errors": """
 s = tf.IndexedSlices(tf.constant([[1., 2.]]), tf.constant([0]))
@@ -168,6 +169,21 @@ stopped = tf.gradients(tf.reduce_sum(tf.gather(emb, [0, 1])), emb, stop_gradient
 out(kind(stopped))
 run(gs[0], gs[1], gs2[0], gs2[1], stopped)
 """,
+    "tuple_and_clip": """
+emb = tf.Variable(np.arange(8, dtype=np.float32).reshape(4, 2), name="emb")
+g = tf.gradients(tf.reduce_sum(tf.gather(emb, [0, 1, 1]) * 3.), emb)[0]
+t = tf.tuple([g, emb.value()])
+out(kind(t[0]), t[0].values.name, t[0].indices.name, t[0].dense_shape.name, t[1].name)
+clipped, norm = tf.clip_by_global_norm([g, emb * 1.], 2.0)
+out(kind(clipped[0]), clipped[0].values.name, clipped[0].indices.name, norm.name, tf.global_norm([g]).name)
+run(t[0], clipped[0], clipped[1], norm, tf.global_norm([g]))
+""",
+    "hessian": """
+emb = tf.Variable(np.arange(6, dtype=np.float32).reshape(3, 2), name="emb")
+h = tf.hessians(tf.reduce_sum(tf.gather(emb, [0, 2, 0]) ** 3), emb)[0]
+out(kind(h), str(h.shape))
+run(h)
+""",
     "resource_variable": """
 r = tf.get_variable("r", initializer=np.arange(6, dtype=np.float32).reshape(3, 2), use_resource=True)
 e = tf.nn.embedding_lookup(r, [0, 2, 2])
@@ -187,6 +203,17 @@ with tf.Session() as sess:
     for t in trains:
         sess.run(t)
         out(sess.run(emb))
+""",
+    "apply_errors": """
+emb = tf.Variable(np.ones((3, 2), np.float32), name="emb")
+for opt in (tf.train.MomentumOptimizer(0.1, 0.9), tf.train.AdagradOptimizer(0.1),
+            tf.train.GradientDescentOptimizer(0.1)):
+    for vals, idx in (([[1., 2., 3.]], [0]), ([[1., 2.]], [[0]]), ([[1., 2.], [3., 4.]], [0]), ([[1., 2.]], [0.5])):
+        try:
+            opt.apply_gradients([(tf.IndexedSlices(tf.constant(vals), tf.constant(idx), tf.constant([3, 2])), emb)])
+            out("built")
+        except (TypeError, ValueError) as e:
+            out(type(e).__name__, str(e).split(" for '")[0])
 """,
     "resource_optimizers": """
 r = tf.get_variable("r", initializer=np.arange(6, dtype=np.float32).reshape(3, 2) - 2., use_resource=True)
