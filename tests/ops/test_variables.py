@@ -6,9 +6,8 @@ import scopeflow as tf
 from tests.golden import golden_test
 
 test_golden = golden_test("variables", xfail={
-    "report_uninitialized_values": "string tensors cannot be fetched from the runtime yet, and the "
-                                   "dynamic-size boolean_mask result has no jit lowering",
-    "report_uninitialized_structure": "boolean_mask (issue 5) does not exist yet",
+    "report_uninitialized_structure": "gather_ops.boolean_mask reshapes with -1, without TF's Prod and "
+                                      "`boolean_mask/concat/values_1` Pack",
 })
 
 

@@ -357,6 +357,7 @@ from scopeflow.framework.indexed_slices import IndexedSlices
 from scopeflow.framework.indexed_slices import IndexedSlicesValue
 # --- ops/ (linalg_ops.py) ---
 from scopeflow.ops import linalg
+from scopeflow.ops.linalg_norm import norm
 from scopeflow.ops.linalg_ops import cholesky
 from scopeflow.ops.linalg_ops import diag
 from scopeflow.ops.linalg_ops import diag_part
@@ -369,7 +370,6 @@ from scopeflow.ops.linalg_ops import matrix_set_diag
 from scopeflow.ops.linalg_ops import matrix_solve
 from scopeflow.ops.linalg_ops import matrix_transpose
 from scopeflow.ops.linalg_ops import matrix_triangular_solve
-from scopeflow.ops.linalg_ops import norm
 from scopeflow.ops.linalg_ops import qr
 from scopeflow.ops.linalg_ops import svd
 from scopeflow.ops.linalg_ops import trace

@@ -21,7 +21,7 @@ from scopeflow.ops.linalg_ops import matrix_solve as solve
 from scopeflow.ops.linalg_ops import matrix_transpose
 from scopeflow.ops.linalg_ops import matrix_transpose as transpose
 from scopeflow.ops.linalg_ops import matrix_triangular_solve as triangular_solve
-from scopeflow.ops.linalg_ops import norm
+from scopeflow.ops.linalg_norm import norm
 from scopeflow.ops.linalg_ops import qr
 from scopeflow.ops.linalg_ops import svd
 from scopeflow.ops.linalg_ops import trace

@@ -1,7 +1,7 @@
 """Linear algebra: decompositions (Qr, Svd, Cholesky), MatrixDeterminant, MatrixInverse, the solvers
 (MatrixSolve, MatrixTriangularSolve), diagonals (Diag, DiagPart, MatrixDiagPartV3), MatrixBandPart, and
-TF's API functions over them (`tf.qr`, `tf.svd`, `tf.trace`, `tf.norm`, `tf.matrix_transpose` ...; the
-`tf.linalg` namespace is linalg.py).
+TF's API functions over them (`tf.qr`, `tf.svd`, `tf.trace`, `tf.matrix_transpose` ...). `tf.norm` is in
+linalg_norm.py, the `tf.linalg` namespace in linalg.py.
 
 Op types, attributes, input names, allowed dtypes (op_def order) and build-time messages are TF's
 (golden: tests/golden/ops_linalg.json). Kernels run JAX's LAPACK-backed routines; half-precision inputs
@@ -18,13 +18,14 @@ from scopeflow.framework import dtypes
 from scopeflow.framework.constant_op import convert_to_tensor
 from scopeflow.framework.graph import get_default_graph
 from scopeflow.framework.registry import op
+from scopeflow.framework.tensor import Tensor
 from scopeflow.framework.tensor_shape import BroadcastError, broadcast_shapes
-from scopeflow.ops import fill_ops, math_ops, shape_ops
+from scopeflow.ops import fill_ops, shape_ops
 from scopeflow.ops.array_build import build, const_value, infer_error, merge_shapes, static
-from scopeflow.ops.common import name_scope
+from scopeflow.ops.common import create, name_scope
 from scopeflow.ops.join_ops import concat
-from scopeflow.ops.math_ops import _dtype_list, apply_op, mismatch_error, signature
-from scopeflow.ops.reduction_ops import reduce_max, reduce_sum
+from scopeflow.ops.math_ops import _dtype_list, mismatch_error, not_allowed_error
+from scopeflow.ops.reduction_ops import reduce_sum
 
 # allowed dtypes of T, in TF's op_def order (TF prints them in this order; observed)
 LAPACK_TYPES = _dtype_list("float64 float32 float16 complex64 complex128")
@@ -297,13 +298,35 @@ class MatrixBandPart:
         return jnp.where(keep, x, jnp.zeros((), x.dtype))
 
 
-for _type, _args, _allowed in (("Qr", "input", LAPACK_TYPES), ("Svd", "input", LAPACK_TYPES),
-                               ("Cholesky", "input", LAPACK_TYPES), ("MatrixInverse", "input", LAPACK_TYPES),
-                               ("MatrixDeterminant", "input", DETERMINANT_TYPES),
-                               ("MatrixSolve", "matrix rhs", LAPACK_TYPES),
-                               ("MatrixTriangularSolve", "matrix rhs", TRIANGULAR_TYPES),
-                               ("Diag", "diagonal", DIAG_TYPES), ("DiagPart", "input", DIAG_TYPES)):
-    signature(_type, _args, _allowed)
+# op type -> (input names, allowed dtypes of T); `_apply` checks them as TF's op builder does
+_SIGNATURES = {"Qr": ("input", LAPACK_TYPES), "Svd": ("input", LAPACK_TYPES), "Cholesky": ("input", LAPACK_TYPES),
+               "MatrixInverse": ("input", LAPACK_TYPES), "MatrixDeterminant": ("input", DETERMINANT_TYPES),
+               "MatrixSolve": ("matrix rhs", LAPACK_TYPES), "MatrixTriangularSolve": ("matrix rhs", TRIANGULAR_TYPES),
+               "Diag": ("diagonal", DIAG_TYPES), "DiagPart": ("input", DIAG_TYPES)}
+
+
+def _apply(op_type, values, name=None, **attrs):
+    """Builds `op_type` as TF's generated wrapper does and returns the Operation: the first input fixes
+    T (TypeError if not allowed), Python values become Consts named after their input under the op's scope."""
+    args, allowed = _SIGNATURES[op_type]
+
+    def build(op_name):
+        inputs, dtype = [], None
+        for arg, value in zip(args.split(), values):
+            t = value if isinstance(value, Tensor) else convert_to_tensor(value, dtype=dtype, name=arg)
+            got = t.dtype.base_dtype
+            if dtype is None and got not in allowed:
+                raise not_allowed_error(arg, got, allowed)
+            if dtype is not None and got != dtype:
+                raise mismatch_error(op_type, arg, got, dtype, args.split()[0])
+            dtype = got
+            inputs.append(t)
+        return create(op_type, inputs, op_name, **attrs)
+
+    if all(isinstance(v, Tensor) for v in values):
+        return build(name or op_type)
+    with name_scope(name, op_type, values) as scope:
+        return build(scope)
 
 
 # ---- API functions ---------------------------------------------------------------------------------------
@@ -312,51 +335,50 @@ _QrResult = collections.namedtuple("Qr", ["q", "r"])
 
 def qr(input, full_matrices=False, name=None):  # noqa: A002  TF's argument name
     """`tf.qr` / `tf.linalg.qr` (op Qr): the namedtuple `Qr(q, r)`."""
-    q = apply_op("Qr", (input,), name, full_matrices=full_matrices)
-    return _QrResult(*q._op._outputs)
+    return _QrResult(*_apply("Qr", (input,), name, full_matrices=full_matrices)._outputs)
 
 
 def svd(tensor, full_matrices=False, compute_uv=True, name=None):
     """`tf.svd` (op Svd): `(s, u, v)` with `a = u @ diag(s) @ adjoint(v)`; only `s` without `compute_uv`."""
-    s = apply_op("Svd", (tensor,), name, full_matrices=full_matrices, compute_uv=compute_uv)
-    return tuple(s._op._outputs) if compute_uv else s
+    outputs = _apply("Svd", (tensor,), name, full_matrices=full_matrices, compute_uv=compute_uv)._outputs
+    return tuple(outputs) if compute_uv else outputs[0]
 
 
 def cholesky(input, name=None):  # noqa: A002
     """`tf.cholesky` (op Cholesky): the lower-triangular factor, from the input's lower triangle."""
-    return apply_op("Cholesky", (input,), name)
+    return _apply("Cholesky", (input,), name)._outputs[0]
 
 
 def matrix_determinant(input, name=None):  # noqa: A002
     """`tf.matrix_determinant` / `tf.linalg.det` (op MatrixDeterminant)."""
-    return apply_op("MatrixDeterminant", (input,), name)
+    return _apply("MatrixDeterminant", (input,), name)._outputs[0]
 
 
 def matrix_inverse(input, adjoint=False, name=None):  # noqa: A002
     """`tf.matrix_inverse` / `tf.linalg.inv` (op MatrixInverse)."""
-    return apply_op("MatrixInverse", (input,), name, adjoint=adjoint)
+    return _apply("MatrixInverse", (input,), name, adjoint=adjoint)._outputs[0]
 
 
 def matrix_solve(matrix, rhs, adjoint=False, name=None):
     """`tf.matrix_solve` / `tf.linalg.solve` (op MatrixSolve)."""
-    return apply_op("MatrixSolve", (matrix, rhs), name, adjoint=adjoint)
+    return _apply("MatrixSolve", (matrix, rhs), name, adjoint=adjoint)._outputs[0]
 
 
 def matrix_triangular_solve(matrix, rhs, lower=True, adjoint=False, name=None):
     """`tf.matrix_triangular_solve` / `tf.linalg.triangular_solve`: a MatrixTriangularSolve op under a
     `triangular_solve/` scope (observed)."""
     with name_scope(name, "triangular_solve", [matrix, rhs]):
-        return apply_op("MatrixTriangularSolve", (matrix, rhs), None, lower=lower, adjoint=adjoint)
+        return _apply("MatrixTriangularSolve", (matrix, rhs), None, lower=lower, adjoint=adjoint)._outputs[0]
 
 
 def diag(diagonal, name=None):
     """`tf.diag` / `tf.linalg.tensor_diag` (op Diag): output shape `shape + shape`."""
-    return apply_op("Diag", (diagonal,), name)
+    return _apply("Diag", (diagonal,), name)._outputs[0]
 
 
 def diag_part(input, name=None):  # noqa: A002
     """`tf.diag_part` / `tf.linalg.tensor_diag_part` (op DiagPart): the inverse of `tf.diag`."""
-    return apply_op("DiagPart", (input,), name)
+    return _apply("DiagPart", (input,), name)._outputs[0]
 
 
 def _build_v3(op_type, name, args, align):
@@ -447,75 +469,6 @@ def adjoint(matrix, name=None):
         return matrix_transpose(matrix, conjugate=True)
 
 
-# ---- norm ----------------------------------------------------------------------------------------------
-_MATRIX_NORMS = ["euclidean", "fro", 1, 2, np.inf]
-
-
-def _norm_axis(axis):
-    """`axis` as a tuple (None stays None) and whether it names a matrix norm; TF's ValueError otherwise."""
-    if isinstance(axis, (tuple, list)) and len(axis) == 2:
-        axis = tuple(axis)
-        if axis[0] == axis[1]:
-            raise ValueError(f"'axis' must be None, an integer, or a tuple of 2 unique integers, got {axis}")
-        return axis, True
-    if axis is not None and (isinstance(axis, (tuple, list)) or type(axis) is not int):
-        raise ValueError(f"'axis' must be None, an integer, or a tuple of 2 unique integers, got {axis}")
-    return (None if axis is None else (axis,)), False
-
-
-def _check_ord(ord, is_matrix):  # noqa: A002
-    if is_matrix:
-        if not any(ord == supported for supported in _MATRIX_NORMS) or isinstance(ord, bool):
-            raise ValueError(f"'ord' must be a supported matrix norm in {_MATRIX_NORMS}, got {ord}")
-    elif not (ord == "euclidean" or (not isinstance(ord, str) and ord > 0)):
-        raise ValueError(f"'ord' must be a supported vector norm, got {ord}")
-
-
-def _matrix_2_norm(tensor, axis):
-    """Largest singular value over the two `axis` dims, kept as size-1 dims. TF computes the permutations
-    with map_fn at run time; they are Python values here (needs a known rank)."""
-    if tensor._shape is None:
-        raise NotImplementedError("tf.norm(ord=2) over a matrix of unknown rank is not supported by scopeflow")
-    rank = len(tensor._shape)
-    matrix_axes = [a % rank for a in axis]
-    before = [i for i in range(rank) if i not in matrix_axes] + matrix_axes
-    s = apply_op("Svd", (shape_ops.transpose(tensor, before),), None, compute_uv=False, full_matrices=False)
-    largest = reduce_max(math_ops.abs(s), axis=-1, keepdims=True)
-    return shape_ops.transpose(shape_ops.expand_dims(largest, -1), [before.index(i) for i in range(rank)])
-
-
-def norm(tensor, ord="euclidean", axis=None, keepdims=None, name=None, keep_dims=None):  # noqa: A002
-    """`tf.norm` / `tf.linalg.norm`: vector p-norms, or Frobenius / 1 / 2 / inf matrix norms over two axes,
-    built from Abs, Pow, Sum, Max, Sqrt (Svd for the matrix 2-norm) under `norm/`, as TF builds them."""
-    if keep_dims is not None:
-        if keepdims is not None:
-            raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'")
-        keepdims = keep_dims
-    keepdims = bool(keepdims)
-    axis, is_matrix = _norm_axis(axis)
-    _check_ord(ord, is_matrix)
-    with name_scope(name, "norm", [tensor]):
-        tensor = convert_to_tensor(tensor)
-        if ord in ("fro", "euclidean") or (ord == 2 and not is_matrix):
-            result = math_ops.sqrt(reduce_sum(tensor * tensor, axis, keepdims=True))
-        elif is_matrix and ord == 2:
-            result = _matrix_2_norm(tensor, axis)
-        elif ord == 1 or ord == np.inf:
-            size = math_ops.abs(tensor)
-            if is_matrix:   # max over one axis of the sums over the other
-                sum_axis, max_axis = (axis[-2], axis[-1]) if ord == 1 else (axis[-1], axis[-2])
-                result = reduce_max(reduce_sum(size, sum_axis, keepdims=True), max_axis, keepdims=True)
-            else:
-                reduce = reduce_sum if ord == 1 else reduce_max
-                result = reduce(size, None if axis is None else axis[0], keepdims=True)
-        else:
-            result = reduce_sum(math_ops.pow(math_ops.abs(tensor), ord), axis, keepdims=True)
-            result = math_ops.pow(result, 1.0 / ord)
-        if not keepdims:
-            result = shape_ops.squeeze(result, axis)
-        return result
-
-
-__all__ = ["norm", "qr", "svd", "cholesky", "matrix_determinant", "matrix_inverse", "matrix_solve",
+__all__ = ["qr", "svd", "cholesky", "matrix_determinant", "matrix_inverse", "matrix_solve",
            "matrix_triangular_solve", "diag", "diag_part", "matrix_diag", "matrix_diag_part", "matrix_set_diag",
            "matrix_band_part", "trace", "matrix_transpose", "adjoint"]
