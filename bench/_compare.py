@@ -26,8 +26,9 @@ def tf_python(explicit=None):
 
 
 def _measure_tf(script, python, extra):
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", TF_ENABLE_ONEDNN_OPTS="0",
-               TF_USE_LEGACY_KERAS="1")
+    # TF's own default kernels (oneDNN on x86), the ones a TF user gets: TF_ENABLE_ONEDNN_OPTS is left as the
+    # caller's environment has it (record_golden.py turns it off for bit-stable values; a benchmark must not)
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", TF_USE_LEGACY_KERAS="1")
     out = subprocess.run([python, script, "--worker", "tf", *extra], capture_output=True, text=True, env=env)
     if out.returncode != 0:
         print(f"TensorFlow column skipped: {out.stderr.strip().splitlines()[-1:]}", file=sys.stderr)

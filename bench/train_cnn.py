@@ -14,8 +14,7 @@ by default as a JAX user writes it (max pool through `lax.reduce_window`, as fla
 """
 import numpy as np
 
-from _compare import compare
-from _train import add_options, loss_note, step_rows, steps_per_second, table
+from _train import add_options, loss_note, run_rounds, step_rows, steps_per_second, table
 
 EPSILON = 1e-3
 BN_MOMENTUM = 0.99
@@ -175,16 +174,14 @@ def measure_jax(args):
 
     result = steps_per_second(step, lambda: jax.block_until_ready(holder[0]), args)
     result["loss"] = float(loss_fn(holder[0][0], *data[0])[0])
-    result["jitted"], result["example"] = jitted, (holder[0],) + data[0]
     return result
 
 
 def main():
-    ours, theirs, args = compare(__file__, measure, add_arguments=add_arguments)
-    jax_row = None if args.no_jax else measure_jax(args)
+    ours, theirs, jax_row, args, loads = run_rounds(__file__, measure, measure_jax, add_arguments)
     title = (f"CNN 3x(conv3x3-{args.filters} + BN + relu), maxpool, dense; {args.size}x{args.size}x"
              f"{args.channels}, Momentum, batch {args.batch} (style {args.style}, JAX pool {args.jax_pool})")
-    table(title, step_rows(ours, theirs, jax_row), note=loss_note(ours, theirs, jax_row))
+    table(title, step_rows(ours, theirs, jax_row), loads, note=loss_note(ours, theirs, jax_row))
 
 
 if __name__ == "__main__":

@@ -8,8 +8,7 @@ cycled), as a TF1 input loop does. Figures: median steps/s over timed chunks (be
 """
 import numpy as np
 
-from _compare import compare
-from _train import add_options, loss_note, step_rows, steps_per_second, table
+from _train import add_options, loss_note, run_rounds, step_rows, steps_per_second, table
 
 
 def add_arguments(parser):
@@ -106,16 +105,14 @@ def measure_jax(args):
 
     result = steps_per_second(step, lambda: jax.block_until_ready(holder[0]), args)
     result["loss"] = float(loss_fn(holder[0][0], *data[0]))
-    result["jitted"], result["example"] = jitted, (holder[0],) + data[0]
     return result
 
 
 def main():
-    ours, theirs, args = compare(__file__, measure, add_arguments=add_arguments)
-    jax_row = None if args.no_jax else measure_jax(args)
+    ours, theirs, jax_row, args, loads = run_rounds(__file__, measure, measure_jax, add_arguments)
     title = (f"MLP {args.inputs}-{args.hidden}-{args.hidden}-{args.classes}, Adam, batch {args.batch}, "
              "float32: train steps per second")
-    table(title, step_rows(ours, theirs, jax_row), note=loss_note(ours, theirs, jax_row))
+    table(title, step_rows(ours, theirs, jax_row), loads, note=loss_note(ours, theirs, jax_row))
 
 
 if __name__ == "__main__":

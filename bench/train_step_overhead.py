@@ -5,22 +5,16 @@ Two loops per column, same run, same machine: `sess.run(train_op)` (a target onl
 a step may be dispatched before the previous one finished) and `sess.run([train_op, loss])` (the loss
 value comes back to numpy every step, so each run waits for its step). The JAX column is one jitted
 step with the variable donated; its second loop converts the loss to numpy each step. Figures are
-microseconds per step (median over chunks; the steps/s timer of bench/_train.py, inverted).
+microseconds per step (median and best chunk, and CPU time; the timer and rounds of bench/_train.py).
 """
 import numpy as np
 
-from _compare import compare
-from _train import add_options, steps_per_second, table
+from _train import add_options, run_rounds, steps_per_second, table
 
 
 def add_arguments(parser):
     add_options(parser, learning_rate=0.1)
     parser.set_defaults(chunk_seconds=0.4)
-
-
-def _us(result):
-    return {**result, "us_per_step": 1e6 / result["steps_per_s"], "best_us_per_step": 1e6 / result["best_steps_per_s"],
-            "cpu_us_per_step": 1e3 * result["cpu_ms_per_step"]}
 
 
 def measure(tf, args):
@@ -33,8 +27,8 @@ def measure(tf, args):
     sess = tf.Session(graph=graph)
     sess.run(init)
     sync = lambda: sess.run(v)  # noqa: E731
-    target = _us(steps_per_second(lambda: sess.run(train_op), sync, args))
-    fetched = _us(steps_per_second(lambda: sess.run([train_op, loss]), sync, args))
+    target = (steps_per_second(lambda: sess.run(train_op), sync, args))
+    fetched = (steps_per_second(lambda: sess.run([train_op, loss]), sync, args))
     sess.close()
     return {"target": target, "fetch": fetched}
 
@@ -59,25 +53,19 @@ def measure_jax(args):
         np.asarray(loss)
 
     sync = lambda: jax.block_until_ready(holder[0])  # noqa: E731
-    return {"target": _us(steps_per_second(step, sync, args)),
-            "fetch": _us(steps_per_second(step_fetch, sync, args))}
+    return {"target": (steps_per_second(step, sync, args)),
+            "fetch": (steps_per_second(step_fetch, sync, args))}
 
 
 def main():
-    ours, theirs, args = compare(__file__, measure, add_arguments=add_arguments)
-    jax_row = None if args.no_jax else measure_jax(args)
-    pick = lambda row, key: row[key] if row else None  # noqa: E731
-    rows = [("run(train_op), us/step", ours["target"], pick(theirs, "target"), pick(jax_row, "target"),
-             "us_per_step", ".1f", False),
-            ("run([train_op, loss]), us/step", ours["fetch"], pick(theirs, "fetch"), pick(jax_row, "fetch"),
-             "us_per_step", ".1f", False)]
-    rows += [(label.replace("us/step", "best us/step"), ours_, theirs_, jax_, "best_us_per_step", ".1f", False)
-             for label, ours_, theirs_, jax_, *_ in list(rows)]
-    rows += [(label.replace("us/step", "CPU us/step"), ours_, theirs_, jax_, "cpu_us_per_step", ".1f", False)
-             for label, ours_, theirs_, jax_, *_ in rows[:2]]
-    table("Trivial train step (one scalar variable, GradientDescent): time per run", rows,
+    ours, theirs, jax_row, args, loads = run_rounds(__file__, measure, measure_jax, add_arguments)
+    loops = [("run(train_op)", "target"), ("run([train_op, loss])", "fetch")]
+    rows = [(f"{label}, {what}", ours[key], theirs and theirs[key], jax_row and jax_row[key], figure, ".1f", False)
+            for what, figure in [("us/step", "us_per_step"), ("best us/step", "best_us_per_step"),
+                                 ("CPU us/step", "cpu_us_per_step")]
+            for label, key in loops]
+    table("Trivial train step (one scalar variable, GradientDescent): time per run", rows, loads,
           note="ratios > 1: scopeflow takes less time per step than that column")
-
 
 if __name__ == "__main__":
     main()

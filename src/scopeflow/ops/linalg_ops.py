@@ -299,10 +299,12 @@ class MatrixBandPart:
 
 
 # op type -> (input names, allowed dtypes of T); `_apply` checks them as TF's op builder does
-_SIGNATURES = {"Qr": ("input", LAPACK_TYPES), "Svd": ("input", LAPACK_TYPES), "Cholesky": ("input", LAPACK_TYPES),
-               "MatrixInverse": ("input", LAPACK_TYPES), "MatrixDeterminant": ("input", DETERMINANT_TYPES),
-               "MatrixSolve": ("matrix rhs", LAPACK_TYPES), "MatrixTriangularSolve": ("matrix rhs", TRIANGULAR_TYPES),
-               "Diag": ("diagonal", DIAG_TYPES), "DiagPart": ("input", DIAG_TYPES)}
+_SIGNATURES = {
+    "Qr": ("input", LAPACK_TYPES), "Svd": ("input", LAPACK_TYPES), "Cholesky": ("input", LAPACK_TYPES),
+    "MatrixInverse": ("input", LAPACK_TYPES), "MatrixDeterminant": ("input", DETERMINANT_TYPES),
+    "MatrixSolve": ("matrix rhs", LAPACK_TYPES), "MatrixTriangularSolve": ("matrix rhs", TRIANGULAR_TYPES),
+    "Diag": ("diagonal", DIAG_TYPES), "DiagPart": ("input", DIAG_TYPES),
+}
 
 
 def _apply(op_type, values, name=None, **attrs):

@@ -6,6 +6,9 @@ differ: values are recorded as reconstructions, orthogonality checks and sign-no
 """
 
 
+_ONES = "ones = lambda *shape: tf.constant(np.ones(shape, np.float32))\n"
+
+
 def _describe(names):
     return "for t in (" + names + "):\n    out(t.name, t.op.type, str(t.shape), t.dtype.name)\n"
 
@@ -96,12 +99,12 @@ out(ts[3].op.get_attr("lower"), ts[3].op.get_attr("adjoint"))
 with tf.Session() as sess:
     out(*[np.round(v, 5) for v in sess.run(ts)])
 """,
-    "solve_error_rows": "tf.matrix_solve(tf.constant(np.ones((2, 2), np.float32)), tf.constant(np.ones((3, 2), np.float32)))\n",
-    "solve_error_batch": "tf.matrix_solve(tf.constant(np.ones((3, 2, 2), np.float32)), tf.constant(np.ones((4, 2, 2), np.float32)))\n",
-    "solve_error_batch_rank": "tf.matrix_solve(tf.constant(np.ones((3, 2, 2), np.float32)), tf.constant(np.ones((2, 2), np.float32)))\n",
-    "triangular_solve_error_rank": "tf.matrix_triangular_solve(tf.constant([[4., 1.], [1., 3.]]), tf.constant([1., 2.]))\n",
-    "triangular_solve_error_rows": "tf.matrix_triangular_solve(tf.constant([[4., 1.], [1., 3.]]), tf.constant([[1., 2., 3.]]))\n",
-    "triangular_solve_error_batch": "tf.matrix_triangular_solve(tf.constant(np.ones((3, 2, 2), np.float32)), tf.constant(np.ones((2, 2, 2), np.float32)))\n",
+    "solve_error_rows": _ONES + "tf.matrix_solve(ones(2, 2), ones(3, 2))\n",
+    "solve_error_batch": _ONES + "tf.matrix_solve(ones(3, 2, 2), ones(4, 2, 2))\n",
+    "solve_error_batch_rank": _ONES + "tf.matrix_solve(ones(3, 2, 2), ones(2, 2))\n",
+    "triangular_solve_error_rank": _ONES + "tf.matrix_triangular_solve(ones(2, 2), tf.constant([1., 2.]))\n",
+    "triangular_solve_error_rows": _ONES + "tf.matrix_triangular_solve(ones(2, 2), ones(1, 3))\n",
+    "triangular_solve_error_batch": _ONES + "tf.matrix_triangular_solve(ones(3, 2, 2), ones(2, 2, 2))\n",
     "triangular_solve_error_dtype": "tf.matrix_triangular_solve(tf.constant([[1]]), tf.constant([[1]]))\n",
     "tensor_diag": """
 d = tf.diag([1., 2.])
