@@ -4,7 +4,7 @@ Usage: python bench/train_mlp.py [--quick] [--tf PYTHON | --no-tf] [--no-jax]
 Three columns from the same run on the same machine: scopeflow, TensorFlow compat.v1 (this file re-run
 under the tf1ref interpreter, bench/_compare.py) and the same model written directly in JAX (one jitted
 step, hand-written Adam, parameters and slots donated). Each step feeds a new numpy batch (4 batches
-cycled), as a TF1 input loop does. Figures: median steps/s over timed chunks (bench/_train.py).
+cycled), as a TF1 input loop does. Figures: steps/s and CPU time per step, pooled over rounds (bench/_train.py).
 """
 import numpy as np
 
