@@ -172,7 +172,7 @@ def _poisson_infer(ctx, shape, rate, *, dtype, **_):
 def _poisson_kernel(ctx, shape, rate, *, dtype, **_):
     dims = _dims(ctx, shape) + tuple(np.shape(rate))
     rate = jnp.asarray(rate, jnp.float64 if rate.dtype == jnp.float64 else jnp.float32)
-    return jax.random.poisson(ctx.rng_key(), rate, dims, jnp.int64).astype(dtypes.jax_dtype(dtype))
+    return jax.random.poisson(ctx.rng_key(threefry=True), rate, dims, jnp.int64).astype(dtypes.jax_dtype(dtype))
 
 
 declare("RandomPoissonV2", _poisson_infer, _poisson_kernel, attrs={"R": dtypes.float32, "dtype": dtypes.int64,
