@@ -3,7 +3,7 @@
 Each example, run with `scopeflow run ... --list`, prints its variables (name, shape), logits, end
 points (and for ResNet the UPDATE_OPS / regularization-loss counts); they must equal what tf-slim's own
 `nets` definitions build under the reference (tests/examples/golden/models_slim.json, recorded by
-tests/examples/record_models.py). Training is exercised by running the examples themselves (slow).
+tools/record_models.py). Training is exercised by running the examples themselves (slow).
 """
 import json
 from pathlib import Path

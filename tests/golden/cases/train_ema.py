@@ -3,10 +3,10 @@
 assign_moving_average is not public in tf.compat.v1: the snippets import it from each library's module.
 """
 _IMPORT = """
-try:
-    from tensorflow.python.training.moving_averages import assign_moving_average
-except ImportError:
+if tf.__name__.startswith("scopeflow"):
     from scopeflow.train.moving_averages import assign_moving_average
+else:   # the reference, while recording
+    from tensorflow.python.training.moving_averages import assign_moving_average
 """
 
 CASES = {

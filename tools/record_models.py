@@ -1,6 +1,6 @@
 """Records tf-slim's own VGG-16 and ResNet-v1-50 variable lists under the reference (never imported by tests):
 
-    /work/shared/tools/tf1ref tests/examples/record_models.py tests/examples/golden/models_slim.json
+    /work/shared/tools/tf1ref tools/record_models.py tests/examples/golden/models_slim.json
 
 tf-slim 1.1's `nets.vgg.vgg_16` / `nets.resnet_v1.resnet_v1_50` (224x224 inputs, 10 classes) give the
 names, shapes, logits, end points and collection sizes that examples/models/*.py must reproduce.
