@@ -110,9 +110,16 @@ class CountUpTo:
 
     @staticmethod
     def kernel(ctx, ref, *, limit, **_):
-        # TF raises OutOfRangeError("Reached limit of N") at the limit; a jitted program cannot raise
-        # on a value, so scopeflow stops counting there instead.
+        # TF raises OutOfRangeError("Reached limit of N") at the limit; the run-time check fails the run
+        # before any state is committed, so the variable keeps its value (golden: variables.json)
         old = ctx.read(ref.key)
+        op = ctx.op
+
+        def failure(_):
+            message = errors.with_node(f"Reached limit of {limit}", op.name)
+            return errors.OutOfRangeError(op.node_def, op, message)
+
+        ctx.check_at_run(old < limit, [old], failure)
         ctx.write(ref.key, jnp.where(old < limit, old + 1, old))
         return old
 

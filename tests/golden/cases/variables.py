@@ -354,4 +354,16 @@ finally:
 v = tf.Variable(1.0, name="v")
 out(v.op.type, v.dtype.name)
 """,
+    "count_up_to_limit": """
+v = tf.Variable(0, name="v")
+c = tf.count_up_to(v, 2)
+sess = tf.Session()
+sess.run(v.initializer)
+out(sess.run(c), sess.run(c))
+try:
+    sess.run(c)
+except tf.errors.OutOfRangeError as e:
+    out("OutOfRangeError", [line for line in e.message.splitlines() if line.startswith("Reached")])
+out(sess.run(v))
+""",
 }
