@@ -37,7 +37,7 @@ def _params():
         yield pytest.param(name, marks=marks, id=name)
 
 
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", list(_params()))
 def test_example_prints_what_tf_printed(name):
     golden = GOLDEN / f"{name}.txt"
     if not golden.exists():
