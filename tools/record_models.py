@@ -1,10 +1,13 @@
-"""Records tf-slim's own VGG-16 and ResNet-v1-50 variable lists under the reference (never imported by tests):
+"""Records the reference's variable lists of the examples/models/ nets (never imported by tests):
 
     /work/shared/tools/tf1ref tools/record_models.py tests/examples/golden/models_slim.json
 
 tf-slim 1.1's `nets.vgg.vgg_16` / `nets.resnet_v1.resnet_v1_50` (224x224 inputs, 10 classes) give the
-names, shapes, logits, end points and collection sizes that examples/models/*.py must reproduce.
+names, shapes, logits, end points and collection sizes that examples/models/*.py must reproduce. The
+Inception-style block has no tf-slim twin: the example's own definition (its `build`) is imported and
+run here, under the reference, at the shape its `--list` uses.
 """
+import importlib.util
 import json
 import sys
 
@@ -32,5 +35,13 @@ with tf.Graph().as_default():
     with slim.arg_scope(resnet_v1.resnet_arg_scope()):  # noqa: F821
         net = resnet_v1.resnet_v1_50(tf.placeholder(tf.float32, [2, 224, 224, 3]), num_classes=10)
         out["resnet_v1_50_slim"] = describe(*net, collections=True)
+spec = importlib.util.spec_from_file_location("inception_block_slim", "examples/models/inception_block_slim.py")
+inception = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(inception)   # after the prelude: its `import tf_slim` finds the patched module
+with tf.Graph().as_default():
+    batch, size = inception.LIST_SHAPE
+    with slim.arg_scope(inception.inception_arg_scope()):  # noqa: F821
+        net = inception.build(tf.placeholder(tf.float32, [batch, size, size, 3]), num_classes=10)
+        out["inception_block_slim"] = inception.describe(*net)
 with open(sys.argv[1], "w") as f:
     json.dump(out, f, indent=0)

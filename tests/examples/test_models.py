@@ -1,9 +1,11 @@
-"""examples/models/: slim-style VGG-16 and ResNet-v1-50 build exactly tf-slim's variables.
+"""examples/models/: slim-style VGG-16, ResNet-v1-50 and an Inception block build exactly TF1's variables.
 
 Each example, run with `scopeflow run ... --list`, prints its variables (name, shape), logits, end
-points (and for ResNet the UPDATE_OPS / regularization-loss counts); they must equal what tf-slim's own
-`nets` definitions build under the reference (tests/examples/golden/models_slim.json, recorded by
-tools/record_models.py). Training is exercised by running the examples themselves (slow).
+points (and for ResNet / Inception the UPDATE_OPS / regularization-loss counts); they must equal what
+the reference builds (tests/examples/golden/models_slim.json, recorded by tools/record_models.py): tf-slim's
+own `nets` for VGG / ResNet, the example's own `build` run under TF for the Inception block (tiny
+32x32 input, so its end points' names and shapes are compared too). Training is exercised by running
+the examples themselves (slow).
 """
 import json
 from pathlib import Path
@@ -14,7 +16,8 @@ from tests.examples.test_examples import ROOT
 from tests.test_cli import scopeflow
 
 GOLDEN = json.loads((Path(__file__).resolve().parent / "golden" / "models_slim.json").read_text())
-PARAMS = {"vgg16_slim": 134301514, "resnet_v1_50_slim": 23528522}   # trainable, 10 classes
+PARAMS = {"vgg16_slim": 134301514, "resnet_v1_50_slim": 23528522,   # trainable, 10 classes
+          "inception_block_slim": 624314}
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN))
