@@ -75,6 +75,25 @@ def steps_per_second(step, sync, args):
     return summarize({"samples": samples, "cpu_samples": cpu, "first_step_s": first})
 
 
+def session_steps_per_second(tf, graph, init, feeds, train_op, loss, probe, data, args):
+    """Steps/s of `sess.run(train_op, feed)` cycling through `data` (pairs fed to the two `feeds`
+    placeholders); `probe` is a cheap fetch that waits for the step; adds the final loss if asked."""
+    x, labels = feeds
+    sess = tf.Session(graph=graph)
+    sess.run(init)
+    it = iter(range(1 << 62))
+
+    def step():
+        xs, ys = data[next(it) % len(data)]
+        sess.run(train_op, {x: xs, labels: ys})
+
+    result = steps_per_second(step, lambda: sess.run(probe), args)
+    if args.final_loss:
+        result["loss"] = float(sess.run(loss, {x: data[0][0], labels: data[0][1]}))
+    sess.close()
+    return result
+
+
 def summarize(result):
     """Adds 'steps_per_s' (median chunk), 'best_steps_per_s', 'cpu_ms_per_step' (median) and the same
     as microseconds per step (for the overhead benchmark) to a dict holding 'samples'/'cpu_samples'."""

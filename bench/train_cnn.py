@@ -14,7 +14,7 @@ by default as a JAX user writes it (max pool through `lax.reduce_window`, as fla
 """
 import numpy as np
 
-from _train import add_options, loss_note, run_rounds, step_rows, steps_per_second, table
+from _train import add_options, loss_note, run_rounds, session_steps_per_second, step_rows, steps_per_second, table
 
 EPSILON = 1e-3
 BN_MOMENTUM = 0.99
@@ -88,19 +88,7 @@ def measure(tf, args):
         x, labels, loss, train_op = build(tf, args)
         init = tf.global_variables_initializer()
         moving = [v for v in tf.global_variables() if "moving_mean" in v.name][-1]
-    sess = tf.Session(graph=graph)
-    sess.run(init)
-    it = iter(range(1 << 62))
-
-    def step():
-        xs, ys = data[next(it) % len(data)]
-        sess.run(train_op, {x: xs, labels: ys})
-
-    result = steps_per_second(step, lambda: sess.run(moving), args)
-    if args.final_loss:
-        result["loss"] = float(sess.run(loss, {x: data[0][0], labels: data[0][1]}))
-    sess.close()
-    return result
+    return session_steps_per_second(tf, graph, init, (x, labels), train_op, loss, moving, data, args)
 
 
 # ---- the same model in JAX -----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ cycled), as a TF1 input loop does. Figures: steps/s and CPU time per step, poole
 """
 import numpy as np
 
-from _train import add_options, loss_note, run_rounds, step_rows, steps_per_second, table
+from _train import add_options, loss_note, run_rounds, session_steps_per_second, step_rows, steps_per_second, table
 
 
 def add_arguments(parser):
@@ -43,19 +43,7 @@ def measure(tf, args):
     with tf.Graph().as_default() as graph:
         x, labels, loss, train_op, last_bias = build(tf, args)
         init = tf.global_variables_initializer()
-    sess = tf.Session(graph=graph)
-    sess.run(init)
-    it = iter(range(1 << 62))
-
-    def step():
-        xs, ys = data[next(it) % len(data)]
-        sess.run(train_op, {x: xs, labels: ys})
-
-    result = steps_per_second(step, lambda: sess.run(last_bias), args)
-    if args.final_loss:
-        result["loss"] = float(sess.run(loss, {x: data[0][0], labels: data[0][1]}))
-    sess.close()
-    return result
+    return session_steps_per_second(tf, graph, init, (x, labels), train_op, loss, last_bias, data, args)
 
 
 # ---- the same model in JAX -----------------------------------------------------------------------------------
