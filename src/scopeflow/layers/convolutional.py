@@ -75,11 +75,7 @@ class _Conv(base.Layer):
         self.kernel = self.add_weight(name="kernel", shape=self.kernel_size + (channels, self.filters),
                                       initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
                                       constraint=self.kernel_constraint, trainable=True, dtype=self.dtype)
-        self.bias = None
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint,
-                                        trainable=True, dtype=self.dtype)
+        self.bias = utils.add_bias(self, self.filters)
         self.input_spec = base.InputSpec(min_ndim=self.rank + 2, axes={self._channel_axis(): channels})
         self.built = True
 

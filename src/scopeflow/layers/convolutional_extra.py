@@ -47,11 +47,7 @@ class _SeparableConv(_Conv):
             name="pointwise_kernel", shape=(1,) * self.rank + (self.depth_multiplier * channels, self.filters),
             initializer=self.pointwise_initializer, regularizer=self.pointwise_regularizer,
             constraint=self.pointwise_constraint, trainable=True, dtype=self.dtype)
-        self.bias = None
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint,
-                                        trainable=True, dtype=self.dtype)
+        self.bias = utils.add_bias(self, self.filters)
         self.built = True
 
     def _separable(self, inputs, depthwise, pointwise, strides, rate, padding):
@@ -145,11 +141,7 @@ class _ConvTranspose(_Conv):
         self.kernel = self.add_weight(name="kernel", shape=self.kernel_size + (self.filters, channels),
                                       initializer=self.kernel_initializer, regularizer=self.kernel_regularizer,
                                       constraint=self.kernel_constraint, trainable=True, dtype=self.dtype)
-        self.bias = None
-        if self.use_bias:
-            self.bias = self.add_weight(name="bias", shape=(self.filters,), initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint,
-                                        trainable=True, dtype=self.dtype)
+        self.bias = utils.add_bias(self, self.filters)
         self.built = True
 
     def compute_output_shape(self, input_shape):

@@ -13,7 +13,7 @@ from scopeflow.framework import dtypes
 from scopeflow.framework.constant_op import convert_to_tensor
 from scopeflow.framework.tensor_shape import TensorShape
 from scopeflow.layers import base
-from scopeflow.layers.utils import get_activation, normalize_data_format, tensordot
+from scopeflow.layers.utils import add_bias, get_activation, normalize_data_format, tensordot
 from scopeflow.ops import array_ops, init_ops, math_ops, nn, reduction_ops, shape_ops
 
 
@@ -52,11 +52,7 @@ class Dense(base.Layer):
         self.kernel = self.add_weight("kernel", shape=[last_dim, self.units], initializer=self.kernel_initializer,
                                       regularizer=self.kernel_regularizer, constraint=self.kernel_constraint,
                                       dtype=self.dtype, trainable=True)
-        self.bias = None
-        if self.use_bias:
-            self.bias = self.add_weight("bias", shape=[self.units], initializer=self.bias_initializer,
-                                        regularizer=self.bias_regularizer, constraint=self.bias_constraint,
-                                        dtype=self.dtype, trainable=True)
+        self.bias = add_bias(self, self.units)
         self.built = True
 
     def call(self, inputs):

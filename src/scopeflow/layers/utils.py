@@ -103,6 +103,16 @@ def get_activation(activation):
     return table[activation]
 
 
+def add_bias(layer, size):
+    """The layer's `bias` variable of shape [size] (its bias initializer, regularizer and constraint),
+    or None when `layer.use_bias` is off; shared by Dense and the convolution layers."""
+    if not layer.use_bias:
+        return None
+    return layer.add_weight(name="bias", shape=(size,), initializer=layer.bias_initializer,
+                            regularizer=layer.bias_regularizer, constraint=layer.bias_constraint,
+                            trainable=True, dtype=layer.dtype)
+
+
 def tensordot(a, b, axis):
     """`tf.tensordot(a, b, [[axis], [0]])` for a 2-D `b` whose shape is known, named as TF names it."""
     with name_scope(None, "Tensordot", [a, b]) as scope:
@@ -139,4 +149,4 @@ def tensordot(a, b, axis):
 
 
 __all__ = ["normalize_tuple", "normalize_padding", "normalize_data_format", "convert_data_format",
-           "conv_output_length", "deconv_output_length", "get_activation", "tensordot"]
+           "conv_output_length", "deconv_output_length", "get_activation", "add_bias", "tensordot"]
