@@ -14,6 +14,7 @@ import jax
 import numpy as np
 
 from scopeflow.framework import errors
+from scopeflow.runtime.compile_options import compiler_options
 from scopeflow.runtime.context import RNG_PREFIX, RunContext, VarRef
 from scopeflow.runtime.plan import order_ops, prune_to_fetches
 
@@ -114,7 +115,10 @@ class Program:
         self.ops = order_ops(needed, fed)
         self.session_seed = session_seed
         self._discover(state)
-        self.jitted = jax.jit(self._step, donate_argnums=(0,) if self.donated else ())
+        self.jitted = self._jit()
+
+    def _jit(self):
+        return jax.jit(self._step, donate_argnums=(0,) if self.donated else (), compiler_options=compiler_options())
 
     def _step(self, donated, read_only, feeds):
         ctx = RunContext({**read_only, **donated}, self.session_seed,
@@ -179,7 +183,7 @@ class Program:
         """Runs against the session `state` (updated in place); returns the fetched device arrays."""
         if self.probes and any((key in state) != present for key, present in self.probes):
             self._discover(state)   # a variable was initialized since the trace: trace again
-            self.jitted = jax.jit(self._step, donate_argnums=(0,) if self.donated else ())
+            self.jitted = self._jit()
         for key in self.rng_keys:
             if key not in state:
                 state[key] = np.zeros((), np.uint32)
