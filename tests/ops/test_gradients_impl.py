@@ -11,10 +11,7 @@ import scopeflow as tf
 from scopeflow.ops import custom_gradient, gradients_impl
 from tests.golden import golden_test
 
-test_golden = golden_test("gradients", xfail={
-    "while_loop": "a loop without maximum_iterations lowers to lax.while_loop, which JAX cannot "
-                  "reverse-differentiate (ops/control_flow_while.py)",
-})
+test_golden = golden_test("gradients")
 
 
 @pytest.fixture

@@ -8,10 +8,12 @@ Switch, NextIteration) are reserved in TF1's order, so the user's ops get TF1's 
 `LogicalAnd`, `add`), which shifts the names exactly as TF1 does. The body's results are checked
 against the loop variables (structure; shape within the invariant: TF's messages).
 
-Run: without a static `maximum_iterations`, `lax.while_loop` (JAX cannot reverse-differentiate it, so
-tf.gradients through such a loop fails naming the op). With a static `maximum_iterations` (a Python
-int or a Const) and `back_prop=True`, `lax.scan` of that length whose step runs the body under
-`lax.cond` while the condition holds and leaves the variables unchanged after: reverse-differentiable.
+Run: without a static `maximum_iterations` (none, or a tensor known only at run time), `lax.while_loop`;
+with `back_prop=True` wrapped in a custom VJP that checkpoints the carry and re-runs segments of the loop
+backwards (control_flow_while_grad.py), so tf.gradients and optimizers work through it as in TF1. With
+a static `maximum_iterations` (a Python int or a Const) and `back_prop=True`, `lax.scan` of that length
+whose step runs the body under `lax.cond` while the condition holds and leaves the variables unchanged
+after. With `back_prop=False` the results stop gradients.
 Variables written in the body are carried through the loop as values. A loop variable whose shape
 changes at run time cannot be expressed in XLA: such a loop fails at run time naming the op.
 """
@@ -29,15 +31,17 @@ from scopeflow.framework.tensor_shape import TensorShape, as_shape
 from scopeflow.ops import control_flow_nest as nest
 from scopeflow.ops.common import convert_to_tensor, same_infer
 from scopeflow.ops.control_flow_subgraph import StateThread, Subgraph, claim, collect, evaluate, merge_captures, value
+from scopeflow.ops.control_flow_while_grad import differentiable_while_loop
 from scopeflow.ops.math_ops import less, logical_and
 
 _WHILE_ATTRS = {"cond": None, "body": None, "maximum_iterations": -1, "parallel_iterations": 10,
                 "back_prop": True, "swap_memory": False}
 
 
-def run_loop(ctx, test, step, inits, max_iterations, thread):
+def run_loop(ctx, test, step, inits, max_iterations, thread, back_prop=True):
     """Runs `step` on the carried values while `test` holds, at most `max_iterations` times when that is
-    >= 0 (as a masked `lax.scan`, differentiable), else as `lax.while_loop`. Returns the final values."""
+    >= 0 (a masked `lax.scan`), else as `lax.while_loop`, made reverse-differentiable by a custom VJP
+    (control_flow_while_grad.py) when `back_prop`. Returns the final values."""
     run_test, run_step = thread.wrap(test), thread.wrap(step)
     carry = (tuple(inits), thread.initial())
     if max_iterations < 0:
@@ -47,7 +51,8 @@ def run_loop(ctx, test, step, inits, max_iterations, thread):
         def body_fun(carry):
             return run_step(carry[1], carry[0])
 
-        values, state = jax.lax.while_loop(cond_fun, body_fun, carry)
+        loop = differentiable_while_loop if back_prop else jax.lax.while_loop
+        values, state = loop(cond_fun, body_fun, carry)
     else:
         def keep(values, state):
             return values, state
@@ -88,7 +93,7 @@ class While:
         if body.stateful:
             thread.discover(step, inits)
         # without back_prop nothing differentiates the loop: the cheaper while_loop is enough
-        outputs = run_loop(ctx, test, step, inits, maximum_iterations if back_prop else -1, thread)
+        outputs = run_loop(ctx, test, step, inits, maximum_iterations if back_prop else -1, thread, back_prop)
         return outputs if back_prop else [jax.lax.stop_gradient(v) for v in outputs]
 
 

@@ -168,4 +168,94 @@ r = tf.while_loop(lambda i: i < 3, lambda i: i + 1, [tf.constant(0)], parallel_i
 with tf.Session() as sess:
     out(sess.run(r))
 """,
+    # gradients through loops whose trip count is known only at run time (control_flow_while_grad.py)
+    "while_grad_data_dependent_trip_count": """
+x = tf.placeholder(tf.float32, [])
+_, z = tf.while_loop(lambda i, v: v < 50., lambda i, v: (i + 1, v * x), [tf.constant(0), x])
+g = tf.gradients(z, x)[0]
+out(g.dtype.name, str(g.shape))
+with tf.Session() as sess:
+    out(sess.run([z, g], {x: 2.}), sess.run([z, g], {x: 3.}), sess.run([z, g], {x: 60.}))
+""",
+    "while_grad_placeholder_trip_count": """
+x = tf.placeholder(tf.float32, [2])
+n = tf.placeholder(tf.int32, [])
+a0 = tf.constant([1., -1.])
+_, a = tf.while_loop(lambda i, a: i < n, lambda i, a: (i + 1, a * x + 1.), [tf.constant(0), a0])
+g = tf.gradients(tf.reduce_sum(a * a), [x, a0])
+with tf.Session() as sess:
+    for k in (0, 1, 4):
+        out(k, sess.run([a, g], {x: [0.5, 2.], n: k}))
+""",
+    "while_grad_nested_tuple_loop_vars": """
+x = tf.constant([1., 2.])
+y = tf.constant(3.)
+def body(i, pair):
+    u, (v, w) = pair
+    return i + 1, (u * y + v, (tf.sin(v) * w, w + u[0]))
+_, (u, (v, w)) = tf.while_loop(lambda i, p: i < 3, body, [tf.constant(0), (x, (tf.constant([0.5, 0.25]), y))])
+g = tf.gradients(tf.reduce_sum(u) + tf.reduce_sum(v * v) + w, [x, y])
+with tf.Session() as sess:
+    out(sess.run([u, v, w]), sess.run(g))
+""",
+    "while_grad_reads_variable": """
+w = tf.Variable([[0.5, -0.2], [0.1, 0.3]], name="w")
+x = tf.placeholder(tf.float32, [1, 2])
+n = tf.placeholder(tf.int32, [])
+_, h = tf.while_loop(lambda i, h: i < n, lambda i, h: (i + 1, tf.tanh(tf.matmul(h, w))), [tf.constant(0), x])
+g = tf.gradients(tf.reduce_sum(h), [w, x])
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    out(sess.run(g, {x: [[1., 2.]], n: 5}), sess.run(g, {x: [[1., 2.]], n: 0}))
+""",
+    "while_grad_zero_iterations": """
+x = tf.constant(2.)
+v0 = tf.constant(3.)
+_, z = tf.while_loop(lambda i, v: i < 0, lambda i, v: (i + 1, v * x), [tf.constant(0), v0])
+g = tf.gradients(z, [x, v0])
+out([t is None for t in g])
+with tf.Session() as sess:
+    out(sess.run([z] + [t for t in g if t is not None]))
+""",
+    "while_grad_dynamic_maximum_iterations": """
+x = tf.placeholder(tf.float32, [])
+m = tf.placeholder(tf.int32, [])
+_, z = tf.while_loop(lambda i, v: i < 10, lambda i, v: (i + 1, v * x), (tf.constant(0), tf.constant(1.)),
+                     maximum_iterations=m)
+g = tf.gradients(z, x)[0]
+with tf.Session() as sess:
+    out(sess.run([z, g], {x: 2., m: 3}), sess.run([z, g], {x: 2., m: 20}), sess.run([z, g], {x: 2., m: 0}))
+""",
+    "while_grad_nested_loops": """
+x = tf.placeholder(tf.float32, [])
+n = tf.placeholder(tf.int32, [])
+def outer(i, acc):
+    _, p = tf.while_loop(lambda j, p: j < i, lambda j, p: (j + 1, p * x), [tf.constant(0), tf.constant(1.)])
+    return i + 1, acc + p
+_, s = tf.while_loop(lambda i, acc: i < n, outer, [tf.constant(0), tf.constant(0.)])
+g = tf.gradients(s, x)[0]
+with tf.Session() as sess:
+    out(sess.run([s, g], {x: 2., n: 4}), sess.run([s, g], {x: 0.5, n: 6}))
+""",
+    "while_grad_cond_in_body": """
+x = tf.placeholder(tf.float32, [])
+def body(i, v):
+    return i + 1, tf.cond(v < 5., lambda: v * x, lambda: v + x * x)
+_, z = tf.while_loop(lambda i, v: v < 30., body, [tf.constant(0), tf.constant(1.)])
+g = tf.gradients(z, x)[0]
+with tf.Session() as sess:
+    out(sess.run([z, g], {x: 2.}), sess.run([z, g], {x: 3.}))
+""",
+    "while_grad_minimize": """
+w = tf.Variable(0.5, name="w")
+x = tf.placeholder(tf.float32, [])
+# grows by (1 + w) until it passes 10: how many steps that takes depends on w and on the fed x
+_, v = tf.while_loop(lambda i, v: v < 10., lambda i, v: (i + 1, v * (1. + w)), [tf.constant(0), x])
+loss = tf.square(v - 20.)
+train = tf.train.GradientDescentOptimizer(0.001).minimize(loss)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for feed in (1., 1., 3.):
+        out(sess.run([loss, train], {x: feed})[0], sess.run(w))
+""",
 }
