@@ -8,6 +8,9 @@ variance. Kernel formulations are chosen by measurement (bench/nn_kernels.py): t
 folded into one multiply-add per element, statistics are computed in float32.
 Golden: tests/golden/ops_nn_norm.json.
 """
+import functools
+
+import jax
 import jax.numpy as jnp
 import numpy as np
 from jax import lax
@@ -104,17 +107,52 @@ def _fused_infer(ctx, x, scale, offset, mean, variance, *, data_format, is_train
     return [(shape, x.dtype.base_dtype), ((depth,), u), ((depth,), u), ((depth,), u), ((depth,), u), (None, u)]
 
 
+@functools.partial(jax.custom_vjp, nondiff_argnums=(3, 4, 5))
+def _normalize_in_training(x, scale, offset, reduce, shape, epsilon):
+    """(y, batch mean, biased batch variance) of float32 `x` normalized over `reduce`."""
+    return _normalize_forward(x, scale, offset, reduce, shape, epsilon)[0]
+
+
+def _normalize_forward(x, scale, offset, reduce, shape, epsilon):
+    mean = jnp.mean(x, axis=reduce)
+    centered = x - mean.reshape(shape)
+    var = jnp.mean(centered * centered, axis=reduce)
+    rstd = lax.rsqrt(var + np.float32(epsilon))
+    inv = scale * rstd
+    y = x * inv.reshape(shape) + (offset - mean * inv).reshape(shape)
+    return (y, mean, var), (x, scale, mean, rstd)
+
+
+def _normalize_backward(reduce, shape, epsilon, residuals, cotangents):
+    """One pass for the two channel sums, one for dx (autodiff of the forward takes three of each:
+    bench/nn_kernels.py). Cotangents of the batch statistics (a loss that uses them) are included."""
+    x, scale, mean, rstd = residuals
+    dy, dmean, dvar = cotangents
+    n = np.float32(x.size // mean.size)
+    centered = x - mean.reshape(shape)
+    xhat = centered * rstd.reshape(shape)
+    sum_dy = jnp.sum(dy, axis=reduce)
+    sum_dy_xhat = jnp.sum(dy * xhat, axis=reduce)
+    k = scale * rstd
+    dx = (k.reshape(shape) * dy - (k * sum_dy / n - dmean / n).reshape(shape)
+          - xhat * (k * sum_dy_xhat / n).reshape(shape) + centered * (2 * dvar / n).reshape(shape))
+    return dx, sum_dy_xhat, sum_dy
+
+
+_normalize_in_training.defvjp(_normalize_forward, _normalize_backward)
+
+
 def _fused_kernel(x, scale, offset, mean, variance, *, epsilon, exponential_avg_factor, data_format,
                   is_training, **_):
     axes, channel = spatial_axes(data_format, x.ndim)
     reduce = (0,) + tuple(axes)
     shape = [1] * x.ndim
     shape[channel] = x.shape[channel]
+    shape = tuple(shape)
     xf = x.astype(jnp.float32)
     if is_training:
-        batch_mean = jnp.mean(xf, axis=reduce)
-        centered = xf - batch_mean.reshape(shape)
-        batch_var = jnp.mean(centered * centered, axis=reduce)
+        y, batch_mean, batch_var = _normalize_in_training(xf, scale.astype(jnp.float32),
+                                                          offset.astype(jnp.float32), reduce, shape, epsilon)
         count = x.size // x.shape[channel]
         unbiased = batch_var * np.float32(count / max(count - 1, 1))
         factor = np.float32(exponential_avg_factor)
@@ -126,9 +164,9 @@ def _fused_kernel(x, scale, offset, mean, variance, *, epsilon, exponential_avg_
     else:
         batch_mean, batch_var = mean.astype(jnp.float32), variance.astype(jnp.float32)
         out_mean, out_var = mean, variance
-    inv = scale * lax.rsqrt(batch_var + np.float32(epsilon))
-    shift = offset - batch_mean * inv
-    y = xf * inv.reshape(shape) + shift.reshape(shape)
+        inv = scale * lax.rsqrt(batch_var + np.float32(epsilon))
+        shift = offset - batch_mean * inv
+        y = xf * inv.reshape(shape) + shift.reshape(shape)
     reserve = lax.rsqrt(batch_var + np.float32(epsilon))
     return [y.astype(x.dtype), out_mean, out_var, batch_mean, reserve, jnp.zeros((0,), scale.dtype)]
 
