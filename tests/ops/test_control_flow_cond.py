@@ -34,6 +34,21 @@ def test_random_op_in_a_branch_draws_anew_each_run():
             np.testing.assert_array_equal(sess.run(r, {p: False}), np.zeros(3, np.float32))
 
 
+@pytest.mark.parametrize("pred", ["fed", "constant"])
+def test_gradient_reuses_the_forward_random_draws(pred):
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [])
+        p = tf.placeholder(tf.bool, []) if pred == "fed" else tf.constant(True)   # constant: known at trace
+        z = tf.cond(p, lambda: x * x * tf.random_uniform([], 1., 2.), lambda: x)
+        g, = tf.gradients(z, x)
+        feed = {x: 1.5, p: True} if pred == "fed" else {x: 1.5}
+        with tf.Session() as sess:
+            runs = [sess.run([z, g], feed) for _ in range(2)]
+    for got_z, got_g in runs:
+        np.testing.assert_allclose(got_g, 2 * got_z / 1.5, rtol=1e-5)   # z = x^2 * draw
+    assert runs[0][0] != runs[1][0]
+
+
 def test_assert_in_the_branch_not_taken_does_not_fire():
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [])

@@ -35,6 +35,16 @@ def test_random_op_in_map_fn_differs_per_element():
         assert len(set(a.tolist())) == 4 and not np.array_equal(a, b)
 
 
+def test_gradient_through_map_fn_reuses_the_forward_random_draws():
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [])
+        m = tf.map_fn(lambda e: e * x * x * tf.random_uniform([], 1., 2.), tf.constant([1., 2., 3.]))
+        g, = tf.gradients(tf.reduce_sum(m), x)
+        with tf.Session() as sess:
+            got_m, got_g = sess.run([m, g], {x: 1.5})
+    np.testing.assert_allclose(got_g, 2 * got_m.sum() / 1.5, rtol=1e-5)   # each element: e * x^2 * draw
+
+
 def test_fold_writes_a_variable_each_step():
     with tf.Graph().as_default():
         v = tf.Variable(0.0, name="v")

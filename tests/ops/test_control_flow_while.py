@@ -91,8 +91,6 @@ def test_body_writes_happen_once_per_run_with_gradients():
             assert sess.run(count) == 3.
 
 
-@pytest.mark.xfail(strict=True, reason="the gradient re-runs the loop after the forward run advanced the random "
-                                       "streams, so the body draws anew; TF1 reuses the forward's draws")
 @pytest.mark.parametrize("bound", [None, 7])
 def test_gradient_reuses_the_forward_random_draws(bound):
     with tf.Graph().as_default():
@@ -103,6 +101,51 @@ def test_gradient_reuses_the_forward_random_draws(bound):
         with tf.Session() as sess:
             got_z, got_g = sess.run([z, g], {x: 1.5})
     np.testing.assert_allclose(got_g, 7 * got_z / 1.5, rtol=1e-5)   # z = x^7 * (product of the draws)
+
+
+@pytest.mark.parametrize("bound", [None, 3])
+def test_dropout_in_body_uses_the_forward_mask_in_the_gradient(bound):
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [16])
+        _, z = tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, tf.nn.dropout(v * x, keep_prob=0.5)),
+                             (tf.constant(0), tf.ones([16])), maximum_iterations=bound)
+        g, = tf.gradients(tf.reduce_sum(z), x)
+        feed = {x: np.linspace(1., 2., 16, dtype=np.float32)}
+        with tf.Session() as sess:
+            (z1, g1), (z2, g2) = sess.run([z, g], feed), sess.run([z, g], feed)
+    # z = x^3 * (product of the three scaled masks), elementwise; the masks differ from run to run
+    np.testing.assert_allclose(g1, 3 * z1 / feed[x], rtol=1e-5)
+    np.testing.assert_allclose(g2, 3 * z2 / feed[x], rtol=1e-5)
+    assert not np.array_equal(z1 == 0, z2 == 0)
+
+
+def test_gradients_of_nested_loops_reuse_the_draws():
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [])
+
+        def outer(i, v):
+            _, w = tf.while_loop(lambda j, w: j < 2, lambda j, w: (j + 1, w * x * tf.random_uniform([], 1., 2.)),
+                                 (tf.constant(0), v))
+            return i + 1, w
+
+        _, z = tf.while_loop(lambda i, v: i < 3, outer, (tf.constant(0), tf.constant(1.)))
+        g, = tf.gradients(z, x)
+        g_again, = tf.gradients(z, x)      # a second gradient op re-runs the loops too
+        with tf.Session() as sess:
+            got_z, got_g, got_g_again = sess.run([z, g, g_again], {x: 1.5})
+    np.testing.assert_allclose([got_g, got_g_again], [6 * got_z / 1.5] * 2, rtol=1e-5)   # z = x^6 * draws
+
+
+def test_second_gradient_of_a_bounded_loop_reuses_the_draws():
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [])
+        _, z = tf.while_loop(lambda i, v: i < 4, lambda i, v: (i + 1, v * x * tf.random_uniform([], 1., 2.)),
+                             (tf.constant(0), tf.constant(1.)), maximum_iterations=4)
+        g, = tf.gradients(z, x)
+        h, = tf.gradients(g, x)            # re-runs the loop inside the re-run of the first gradient
+        with tf.Session() as sess:
+            got_z, got_h = sess.run([z, h], {x: 1.5})
+    np.testing.assert_allclose(got_h, 12 * got_z / 1.5 ** 2, rtol=1e-5)   # z = x^4 * draws
 
 
 @pytest.mark.parametrize("bound", [None, 2, 50])

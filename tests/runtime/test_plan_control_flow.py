@@ -48,3 +48,25 @@ def test_using_an_inner_tensor_in_another_construct_fails_at_build():
 
         with pytest.raises(ValueError, match="Cannot use 'while/cond/mul' as input to 'while/add'"):
             tf.while_loop(lambda i: i < 3, body, [tf.constant(1)])
+
+
+def test_a_variable_read_in_the_body_is_owned_but_a_variable_built_there_is_not():
+    with tf.Graph().as_default() as g:
+        v = tf.Variable(0.0, name="v")
+        reads = []
+
+        def body(i):
+            w = tf.get_variable("w", [], initializer=tf.zeros_initializer())   # its `w/read` stays outside
+            with tf.control_dependencies([tf.assign_add(v, 1.0)]):
+                reads.append(v.read_value())
+                return i + tf.cast(reads[-1] + w, tf.int32)
+
+        r = tf.while_loop(lambda i: i < 10, body, [tf.constant(0)], parallel_iterations=1)
+        owner = r.op.inputs[0].op
+        owned = sorted(op.name for op, o in g._control_flow_owner.items() if o is owner)
+        assert "while/read" in owned and "while/AssignAdd" in owned   # runs after the assign, per iteration
+        assert "w/read" not in owned and "w" not in owned
+        assert [c.name for c in reads[0].op.control_inputs] == ["while/AssignAdd"]
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            assert sess.run(r) == 10 and sess.run(v) == np.float32(4.0)   # reads 1, 2, 3, 4

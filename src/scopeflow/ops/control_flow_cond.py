@@ -26,8 +26,8 @@ from scopeflow.ops.join_ops import stack
 from scopeflow.ops.logging_ops import Assert
 from scopeflow.ops.math_ops import cast, less
 from scopeflow.ops.reduction_ops import reduce_any, reduce_sum
-from scopeflow.ops.control_flow_subgraph import (StateThread, Subgraph, claim, collect, evaluate,
-                                                 is_traced, merge_captures, value)
+from scopeflow.ops.control_flow_subgraph import (ForwardState, StateThread, Subgraph, claim, collect,
+                                                 evaluate, is_traced, merge_captures, value)
 
 
 @op("If", attrs={"then_branch": None, "else_branch": None}, type_attr=None, context=True, ref_inputs=True)
@@ -45,7 +45,11 @@ class If:
             return lambda: evaluate(ctx, sub, env_base, ()) + [jnp.int32(index)]
 
         if not is_traced(pred):   # known while tracing: only the taken branch is built (TF runs one)
-            return branch(then_branch, 1)() if bool(pred) else branch(else_branch, 0)()
+            forward = ForwardState(ctx)   # it writes the state directly: a gradient's re-run starts over
+            forward.enter()
+            outputs = branch(then_branch, 1)() if bool(pred) else branch(else_branch, 0)()
+            forward.leave()
+            return outputs
         thread = StateThread(ctx)
         for sub, index in ((then_branch, 1), (else_branch, 0)):
             if sub.stateful:

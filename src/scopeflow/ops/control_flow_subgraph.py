@@ -10,7 +10,9 @@ schedules an owned op on its own (runtime/plan.py); only the owner's kernel runs
 
 Invariants: ops of variables (VariableV2 and its `read` snapshot) are never owned, so initializers and
 optimizers keep using them from outside; a tensor built inside one construct and used outside it is a
-build-time error. Variable writes inside a subgraph become explicit carried state (`StateThread`).
+build-time error. Variable writes inside a subgraph become explicit carried state (`StateThread`); a
+gradient's re-run of a construct starts from the state the construct found in the forward pass of the same
+run (`ForwardState`), so random ops inside it draw what the forward drew.
 """
 import jax
 import jax.numpy as jnp
@@ -40,10 +42,16 @@ class Subgraph:
 
 
 def _outside(op, start_id):
-    """Whether `op` is not owned by the construct being built (built before it, or a variable op)."""
+    """Whether `op` is not owned by the construct being built: built before it, a variable op, or the
+    `read` snapshot of a variable the construct itself created (built under init_scope: no control
+    inputs). Any other read of a variable (`v.read_value()`, `tf.identity(v)`) built in the construct
+    runs there, after its control inputs (golden: control_while.json, while_read_after_assign_in_body)."""
     if op._id <= start_id or op._type in _VARIABLE_TYPES:
         return True
-    return op._type == "Identity" and op._inputs and op._inputs[0]._op._type in _VARIABLE_TYPES
+    if op._type != "Identity" or op._control_inputs or not op._inputs:
+        return False
+    source = op._inputs[0]._op
+    return source._type in _VARIABLE_TYPES and source._id > start_id
 
 
 def _leak_error(inner, user):
@@ -123,6 +131,55 @@ def evaluate(ctx, sub, env_base, input_values):
     return [value(ctx, env[t]) for t in sub.outputs]
 
 
+_ABSENT = object()   # a state key with no value yet (a random op's first draw, an uninitialized variable)
+
+
+class ForwardState:
+    """Makes a gradient's re-run of a control-flow op start from the state the op found in the forward
+    pass of the same run. The gradient kernel re-runs the path from x to y after the forward already ran
+    (ops/gradients_impl.py), so without this a loop body or branch would draw from advanced random
+    streams (a dropout mask unlike the forward's; TF1 reuses the forward's values) and see the variable
+    values the forward left. `enter()` before the op reads its state, `leave()` after it wrote it.
+    Invariants: only top-level ops are recorded and replayed (`ctx.nesting == 0`): a nested op's state
+    is carried by the enclosing op, replayed as a whole. Only the forward records entry values, so no
+    value of a re-run (traced inside `jax.vjp`) is ever put back. A key is put back only while it holds a
+    value the op itself left (in the forward or a re-run: a gradient of a gradient re-runs it inside a
+    re-run), so a perturbed variable x keeps its perturbation.
+    """
+
+    def __init__(self, ctx):
+        self.ctx, self.owner = ctx, ctx.op
+        self.before = None   # the state on entry, in the forward
+        self.record = None   # key -> (value on entry in the forward, values the op left), in a re-run
+
+    def enter(self):
+        ctx = self.ctx
+        if ctx.nesting:
+            return
+        if not ctx.replaying:
+            self.before = dict(ctx.state)
+            return
+        self.record = ctx.forward_states.get(self.owner, {})
+        for key, (entry, left) in self.record.items():
+            current = ctx.state.get(key, _ABSENT)
+            if any(current is v for v in left):
+                if entry is _ABSENT:
+                    del ctx.state[key]
+                else:
+                    ctx.state[key] = entry
+
+    def leave(self):
+        state = self.ctx.state
+        if self.before is not None:
+            before = self.before
+            self.ctx.forward_states[self.owner] = {key: (before.get(key, _ABSENT), [v])
+                                                   for key, v in state.items() if before.get(key, _ABSENT) is not v}
+        elif self.record:
+            for key, (_, left) in self.record.items():
+                left.append(state.get(key, _ABSENT))
+        self.before = self.record = None
+
+
 class StateThread:
     """Runs subgraph functions under a private view of the session state, so that the keys they write
     (variables, random-stream counters) become explicit values threaded through lax control flow
@@ -135,6 +192,7 @@ class StateThread:
     def __init__(self, ctx):
         self.ctx = ctx
         self.keys = ()
+        self.forward = ForwardState(ctx)
 
     def _enter(self, state_values):
         ctx = self.ctx
@@ -142,12 +200,18 @@ class StateThread:
         ctx.state = dict(ctx.state)
         ctx.state.update(zip(self.keys, state_values))
         ctx.writes, ctx._written = list(ctx.writes), set(ctx._written)
-        return saved
+        ctx.nesting += 1
+        return saved, dict(ctx.state)
 
     def _leave(self, saved):
+        """Restores the caller's view; returns the keys written meanwhile. They are found by value, not in
+        `ctx.writes`, which lists a key once per run: a key the run wrote before the construct (a variable
+        reset, or a gradient's re-run of the forward) is written again here and must be threaded too."""
         ctx = self.ctx
-        written = [k for k in ctx.writes if k not in saved[2]]
-        ctx.state, ctx.writes, ctx._written = saved
+        (outer_state, ctx.writes, ctx._written), entered = saved
+        ctx.nesting -= 1
+        written = [k for k, v in ctx.state.items() if entered.get(k, _ABSENT) is not v]
+        ctx.state = outer_state
         return written
 
     def wrap(self, fn):
@@ -175,14 +239,17 @@ class StateThread:
         self.keys = tuple(dict.fromkeys(self.keys + tuple(found)))
 
     def initial(self):
-        """The state values the threaded keys hold before the construct runs."""
+        """The state values the threaded keys hold before the construct runs (in a gradient's re-run: the
+        values they held before the forward ran it, ForwardState)."""
         ctx = self.ctx
+        self.forward.enter()
         values = []
         for key in self.keys:
             if key not in ctx.state and key.startswith("rng/"):
                 # a random op's first draw in this program: its counter starts at zero (runtime/context.py)
-                ctx._read.add(key)
-                ctx.reads.append(key)
+                if key not in ctx._read:
+                    ctx._read.add(key)
+                    ctx.reads.append(key)
                 values.append(jnp.zeros((), jnp.uint32))
             else:
                 values.append(ctx.read(key))
@@ -191,7 +258,8 @@ class StateThread:
     def commit(self, state_values):
         for key, v in zip(self.keys, state_values):
             self.ctx.write(key, v)
+        self.forward.leave()
 
 
-__all__ = ["Subgraph", "collect", "claim", "merge_captures", "evaluate", "StateThread", "value",
-           "is_traced"]
+__all__ = ["Subgraph", "collect", "claim", "merge_captures", "evaluate", "ForwardState", "StateThread",
+           "value", "is_traced"]

@@ -10,8 +10,11 @@ Run time: the kernel copies the values computed so far (`ctx.env`), adds a zero 
 (to a variable x's state value, so every read of the variable on the path sees it), re-runs only the path
 ops and takes `jax.vjp` with respect to the perturbations. Ops off the path - random ops, reads of other
 variables - are not re-run: their forward values are reused, so dropout masks match the forward, and XLA
-merges the re-run path with the forward (CSE). An op with a Python gradient function runs as a
-`jax.custom_vjp` whose backward pass evaluates the ops that function built.
+merges the re-run path with the forward (CSE). A cond, while_loop or map_fn on the path re-runs its
+branches or body from the state it found in the forward (random counters, variables it writes:
+control_flow_subgraph.ForwardState), so random ops inside draw what the forward drew. An op with a
+Python gradient function runs as a `jax.custom_vjp` whose backward pass evaluates the ops that function
+built.
 An x read only by row gathers gets TF's IndexedSlices: the op outputs the gradient w.r.t. the gathered
 rows, reshaped and concatenated as TF does (gradient_plan.py, indexed_slices_ops.py).
 """
@@ -100,6 +103,7 @@ def _path_function(ctx, plan):
                 env[t] = ctx.read(env[t].key)
         sub = copy.copy(ctx)
         sub.state = dict(ctx.state)
+        sub.replaying = True   # a cond / loop on the path restarts from its forward entry state
         for i in plan.initial:
             x = plan.xs[i]
             if in_state[i]:

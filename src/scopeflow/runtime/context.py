@@ -38,6 +38,13 @@ class RunContext:
         self.env = {}                  # Tensor -> value of the ops run so far in this trace
         # `evaluate(ops, env)` (set by runtime/program.py) runs a subgraph inside this trace
         self.probes = {}               # key -> whether the session state had it (`has` before a write)
+        # Control flow (ops/control_flow_subgraph.py): how many construct functions are being traced
+        # around the current op; per top-level construct op, the keys it changed in this run's forward
+        # pass, key -> (value on entry, [values it left]); and whether this context re-runs the forward
+        # for a gradient (ops/gradients_impl.py), which starts each construct from its entry state.
+        self.nesting = 0
+        self.forward_states = {}
+        self.replaying = False
 
     # ---- variables ---------------------------------------------------------------------------
     @staticmethod
@@ -79,8 +86,9 @@ class RunContext:
         counter = self.state.get(key)
         if counter is None:
             counter = jnp.zeros((), jnp.uint32)
-            self._read.add(key)
-            self.reads.append(key)
+            if key not in self._read:   # a gradient's re-run may draw "first" again (control_flow_subgraph)
+                self._read.add(key)
+                self.reads.append(key)
         else:
             self.read(key)
         self.write(key, counter + jnp.uint32(1))

@@ -202,4 +202,31 @@ r = tf.case([(tf.constant(False), lambda: (x, x + 1.))], default=lambda: (x * 5.
 with tf.Session() as sess:
     out(("Tensor" if isinstance(r, tf.Tensor) else type(r).__name__), sess.run(r))
 """,
+    "cond_read_after_assign_in_branch": """
+v = tf.Variable(1.0, name="v")
+p = tf.placeholder(tf.bool, [])
+def true_fn():
+    with tf.control_dependencies([tf.assign_add(v, 1.0)]):
+        return v.read_value(), tf.identity(v._ref())
+r = tf.cond(p, true_fn, lambda: (tf.constant(-1.0), tf.constant(-2.0)))
+with tf.Session() as sess:
+    sess.run(v.initializer)
+    out(sess.run(r, {p: True}), sess.run(v))
+    out(sess.run(r, {p: False}), sess.run(v))
+""",
+    "cond_grad_uses_forward_variable_values": """
+v = tf.Variable(1.0, name="v")
+x = tf.constant(3.0)
+p = tf.placeholder(tf.bool, [])
+def true_fn():
+    with tf.control_dependencies([tf.assign_add(v, 1.0)]):
+        return x * (v + 0.0)
+r = tf.cond(p, true_fn, lambda: x)
+g = tf.gradients(r, x)
+with tf.Session() as sess:
+    sess.run(v.initializer)
+    out(sess.run([r, g], {p: True}), sess.run(v))
+    out(sess.run([r, g], {p: False}), sess.run(v))
+    out(sess.run([r, g], {p: True}), sess.run(v))
+""",
 }

@@ -258,4 +258,55 @@ with tf.Session() as sess:
     for feed in (1., 1., 3.):
         out(sess.run([loss, train], {x: feed})[0], sess.run(w))
 """,
+    "while_read_after_assign_in_body": """
+v = tf.Variable(0.0, name="v")
+def body(i, a, b, c):
+    with tf.control_dependencies([tf.assign_add(v, 1.0)]):
+        r = v.read_value()
+        out(r.name, r.op.type)
+        return i + 1, a + r, b + tf.identity(v), c + tf.identity(v._ref())
+# parallel_iterations=1: TF1 otherwise lets a read overlap the next iteration's assign_add
+r = tf.while_loop(lambda i, *_: i < 3, body, [tf.constant(0), 0., 0., 0.], parallel_iterations=1)
+with tf.Session() as sess:
+    sess.run(v.initializer)
+    out(sess.run(r), sess.run(v))
+    out(sess.run(r), sess.run(v))
+""",
+    "while_read_after_assign_also_used_as_data": """
+v = tf.Variable(0.0, name="v")
+def body(i, a):
+    inc = tf.assign_add(v, 1.0)
+    with tf.control_dependencies([inc]):
+        return i + 1, a + v.read_value() + 0.0 * inc
+r = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), 0.], parallel_iterations=1)
+with tf.Session() as sess:
+    sess.run(v.initializer)
+    out(sess.run(r), sess.run(v))
+""",
+    "while_body_assigns_variable_written_before_loop": """
+v = tf.Variable(5.0, name="v")
+reset = tf.assign(v, 0.0)
+def body(i):
+    with tf.control_dependencies([tf.assign_add(v, 1.0)]):
+        return i + 1
+with tf.control_dependencies([reset]):
+    r = tf.while_loop(lambda i: i < 3, body, [tf.constant(0)], parallel_iterations=1)
+with tf.Session() as sess:
+    sess.run(v.initializer)
+    out(sess.run(r), sess.run(v))
+""",
+    "while_grad_uses_forward_variable_values": """
+v = tf.Variable(0.0, name="v")
+x = tf.constant(2.0)
+def body(i, acc):
+    with tf.control_dependencies([tf.assign_add(v, 1.0)]):
+        r = v + 0.0
+    return i + 1, acc + x * r * r
+r = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), 0.], parallel_iterations=1)
+g = tf.gradients(r[1], x)
+with tf.Session() as sess:
+    sess.run(v.initializer)
+    out(sess.run([r, g]), sess.run(v))
+    out(sess.run([r, g]), sess.run(v))
+""",
 }
