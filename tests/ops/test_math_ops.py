@@ -96,3 +96,15 @@ def test_float32_matmul_is_full_precision(graph):
     with tf.Session() as sess:
         got = sess.run(tf.matmul(tf.constant(a), tf.constant(a)))
     np.testing.assert_allclose(got, a.astype(np.float64) @ a.astype(np.float64), rtol=1e-5, atol=1e-4)
+
+
+def test_division_by_a_constant_divides(graph):
+    """x / 100. is a real division, as TF's: XLA's reciprocal rewrite would give 1 - 100/100 = -2.2e-8."""
+    x = tf.placeholder(tf.float32, [3])
+    y = 1.0 - x / 100.0
+    z = x / tf.constant([2.0, 4.0, 0.5])   # powers of two: multiplying is exact, no barrier needed
+    with tf.Session() as sess:
+        got, halves = sess.run([y, z], {x: [100.0, 99.0, 3.0]})
+    np.testing.assert_array_equal(got, (np.float32(1) - np.float32([100, 99, 3]) / np.float32(100)))
+    assert got[0] == 0.0
+    np.testing.assert_array_equal(halves, [50.0, 24.75, 6.0])

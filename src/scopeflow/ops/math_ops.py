@@ -155,7 +155,34 @@ def _truncate_div(x, y):
     if _is_int(x):
         x, y = jnp.broadcast_arrays(x, y)
         return lax.div(x, y)
+    if _rewritten_by_xla(x, y):
+        # XLA turns `x / c` (c constant or broadcast) into `x * (1 / c)` and fuses that into FMAs, so
+        # 1 - 100 / 100 comes out as 2.2e-8. TF divides. Small results (schedules, scalar arithmetic)
+        # divide by an opaque full-shape divisor, exactly as TF; large ones keep XLA's multiply (<= 1 ulp).
+        shape = jnp.broadcast_shapes(np.shape(x), np.shape(y))
+        y = lax.optimization_barrier(jnp.broadcast_to(jnp.asarray(y, x.dtype), shape))
     return x / y
+
+
+_EXACT_DIVISION_MAX_SIZE = 4096
+
+
+def _rewritten_by_xla(x, y):
+    """Whether XLA would replace x / y by a multiply by 1 / y that TF does not do."""
+    if _is_numpy(x) and _is_numpy(y) or not jnp.issubdtype(x.dtype, jnp.floating):
+        return False
+    size = int(np.prod(jnp.broadcast_shapes(np.shape(x), np.shape(y))))
+    constant_or_broadcast = _is_numpy(y) or np.size(y) < size
+    return constant_or_broadcast and size <= _EXACT_DIVISION_MAX_SIZE and not (
+        _is_numpy(y) and _exact_reciprocals(y))
+
+
+def _exact_reciprocals(y):
+    """Whether every 1/y is exact in y's dtype (y a power of two), so multiplying is dividing."""
+    if not jnp.issubdtype(y.dtype, jnp.floating) or y.size > 64:
+        return False
+    mantissa, _ = np.frexp(np.asarray(y, np.float64))
+    return bool(np.all(np.abs(mantissa) == 0.5))
 
 
 def _truncate_quotient(x, y):
