@@ -11,9 +11,7 @@ import scopeflow as tf
 from scopeflow.losses import losses_impl, util, weighting
 from tests.golden import golden_test
 
-test_golden = golden_test("losses", xfail={
-    "dynamic_weights_unknown_rank_bad": "weights of unknown rank are not checked at run time (TF compares "
-                                        "the shapes as sets); broadcasting fails with its own message"})
+test_golden = golden_test("losses")
 
 _FLOATS = st.floats(-10, 10, allow_nan=False, allow_subnormal=False, width=32)  # XLA flushes subnormals
 _WEIGHTS = st.sampled_from([0.0, 0.5, 1.0, 2.0])

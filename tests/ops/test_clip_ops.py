@@ -5,7 +5,4 @@ _CLASS = "TF's message names the Python class of the argument (tensorflow's Symb
 test_golden = golden_test("ops_clip", xfail={
     "global_norm_error_type": _CLASS,
     "clip_by_global_norm_error_type": _CLASS,
-    "clip_by_value_error_dtype": "math_ops.minimum of an int32 Tensor and a Python float raises the "
-                                 "AddV2-style mismatch message; TF's Minimum wrapper says \"Expected int32 "
-                                 "passed to parameter 'y'...\" (ops/math_ops.py apply_op)",
 })

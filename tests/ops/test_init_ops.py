@@ -8,9 +8,7 @@ import scopeflow as tf
 from scopeflow.ops import contrib_initializers
 from tests.golden import golden_test
 
-test_golden = golden_test("init_ops", xfail={
-    "structure_identity": "fill_ops.eye builds eye/zeros before eye/ones (TF: ones first)",
-})
+test_golden = golden_test("init_ops")
 
 
 @pytest.fixture

@@ -13,9 +13,7 @@ from scopeflow.ops import losses_regularization, regularizers
 from tests.golden import check_case, golden_test, load_cases
 
 test_golden = golden_test("variable_scope")
-test_golden_errors = golden_test("variable_scope_errors", xfail={
-    "synchronization_on_read_trainable": "ops/variables.py: tf.Variable raises for trainable=True with "
-                                         "ON_READ; the reference accepts it (and the variable is trainable)"})
+test_golden_errors = golden_test("variable_scope_errors")
 
 
 class _TfView(types.ModuleType):

@@ -5,10 +5,7 @@ import pytest
 import scopeflow as tf
 from tests.golden import golden_test
 
-test_golden = golden_test("variables", xfail={
-    "report_uninitialized_structure": "gather_ops.boolean_mask reshapes with -1, without TF's Prod and "
-                                      "`boolean_mask/concat/values_1` Pack",
-})
+test_golden = golden_test("variables")
 
 
 @pytest.fixture

@@ -2,10 +2,9 @@
 `assert_broadcastable` / `broadcast_weights` checks, squeezable-dimension removal and `DivNoNan`.
 
 Invariants: weights that can never broadcast to the values raise TF's ValueError at build time; when
-shapes are only known at run time, one `assert_broadcastable/AssertGuard/Assert` op fails the run with
-TF's message instead (weights of unknown rank are left to broadcasting). Every reduction ends in TF's
-op names (`<scope>/value` a DivNoNan, `<scope>/Sum` for SUM, `<scope>/Mul` for NONE) (golden:
-tests/golden/losses.json).
+shapes (or ranks) are only known at run time, one `assert_broadcastable/AssertGuard/Assert` op fails the
+run with TF's message instead. Every reduction ends in TF's op names (`<scope>/value` a DivNoNan,
+`<scope>/Sum` for SUM, `<scope>/Mul` for NONE) (golden: tests/golden/losses.json).
 """
 import jax.numpy as jnp
 import numpy as np
@@ -16,6 +15,7 @@ from scopeflow.framework.scopes import control_dependencies
 from scopeflow.framework.tensor import Tensor
 from scopeflow.ops import fill_ops, math_ops, reduction_ops, shape_ops, slicing
 from scopeflow.ops.common import broadcast_infer, convert_to_tensor, create, name_scope
+from scopeflow.ops.join_ops import concat
 from scopeflow.ops.math_ops import FLOAT_COMPLEX_TYPES, apply_op, signature
 from scopeflow.losses import util
 
@@ -80,21 +80,46 @@ def _nonzero(x):
     return math_ops.cast(math_ops.cast(x, dtypes.bool), dtypes.int32)
 
 
+def _valid_same_rank(w_shape, v_shape, rank):
+    """Each weights dim is 1 or the values' dim, for weights and values of one known rank."""
+    with name_scope(None, "is_valid_shape"):
+        bad = math_ops.multiply(_nonzero(w_shape - 1), _nonzero(w_shape - v_shape))
+        count = bad[0]
+        for i in range(1, rank):
+            count = count + bad[i]
+        return math_ops.cast(1 - math_ops.minimum(count, 1), dtypes.bool)
+
+
+def _valid_any_rank(weights, values, w_shape, v_shape):
+    """TF's test when a rank is known only at run time: `(is_valid, is_scalar)`, valid when the weights
+    are a scalar or have the values' rank with each dim 1 or the values' dim."""
+    w_rank = shape_ops.rank(weights, name="weights/rank")
+    v_rank = shape_ops.rank(values, name="values/rank")
+    is_scalar = math_ops.equal(0, w_rank, name="is_scalar")
+    with name_scope(None, "is_valid_shape"):
+        # both shapes padded with ones to one length, so that shapes of different ranks compare
+        w_dims = concat([w_shape, fill_ops.ones_like(v_shape)], 0)
+        v_dims = concat([v_shape, fill_ops.ones_like(w_shape)], 0)
+        bad = math_ops.logical_and(math_ops.not_equal(w_dims, 1), math_ops.not_equal(w_dims, v_dims))
+        no_bad_dim = math_ops.equal(shape_ops.size(slicing.where(bad)), 0)
+        same_rank = math_ops.equal(w_rank, v_rank)
+        return math_ops.logical_or(is_scalar, math_ops.logical_and(same_rank, no_bad_dim)), is_scalar
+
+
 def _dynamic_check(weights, values):
-    """One Assert op failing the run unless each weights dim is 1 or the values' dim (ranks equal).
+    """One Assert op failing the run unless `weights` broadcast to `values` as TF allows.
 
     TF builds this from a cond and set ops; here the condition is shape arithmetic whose kernels fold to
     numpy, so the run fails at trace time with TF's message before any op sees the bad shapes.
     """
     w_shape = shape_ops.shape(weights, name="weights/shape")
     v_shape = shape_ops.shape(values, name="values/shape")
-    with name_scope(None, "is_valid_shape"):
-        bad = math_ops.multiply(_nonzero(w_shape - 1), _nonzero(w_shape - v_shape))
-        count = bad[0]
-        for i in range(1, weights.shape.ndims):
-            count = count + bad[i]
-        valid = math_ops.cast(1 - math_ops.minimum(count, 1), dtypes.bool)
-    is_scalar = convert_to_tensor(False, name="is_scalar")
+    rank = weights.shape.ndims
+    if rank is not None and values.shape.ndims is not None:
+        valid = _valid_same_rank(w_shape, v_shape, rank)
+        is_scalar = convert_to_tensor(False, name="is_scalar")
+    else:
+        valid, is_scalar = _valid_any_rank(weights, values, w_shape, v_shape)
     data = ["weights can not be broadcast to values.", "weights.shape=", weights.name, w_shape,
             "values.shape=", values.name, v_shape, "is_scalar=", is_scalar]
     with name_scope("AssertGuard"), name_scope("Assert") as scope:
@@ -124,8 +149,7 @@ def assert_broadcastable(weights, values):
                     if w not in (1, v):
                         raise _dim_error(weights, values, i)
                 return None
-            return _dynamic_check(weights, values)
-        return None   # unknown rank: TF compares shapes as sets at run time; here broadcasting decides
+        return _dynamic_check(weights, values)
 
 
 def broadcast_weights(weights, values):

@@ -279,8 +279,8 @@ def eye(num_rows, num_columns=None, batch_shape=None, dtype=dtypes.float32, name
             return build("MatrixDiagV3", "diag", [("diagonal", diagonal, None), ("k", 0, dtypes.int32),
                                                   ("num_rows", -1, dtypes.int32), ("num_cols", -1, dtypes.int32),
                                                   ("padding_value", _zero(dtype), dtype)])
+        diagonal = ones(batch + [min(num_rows, num_columns)], dtype)   # TF builds the ones first (golden)
         matrix = zeros(batch + [num_rows, num_columns], dtype)
-        diagonal = ones(batch + [min(num_rows, num_columns)], dtype)
         return build("MatrixSetDiagV3", "set_diag", [("input", matrix, None), ("diagonal", diagonal, None),
                                                      ("k", 0, dtypes.int32)])
 

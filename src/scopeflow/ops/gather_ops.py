@@ -20,6 +20,7 @@ from scopeflow.framework.tensor_shape import TensorShape
 from scopeflow.ops import shape_ops
 from scopeflow.ops.array_build import build, const_value, merge_shapes, shape_value, static, xp
 from scopeflow.ops.join_ops import concat
+from scopeflow.ops.reduction_ops import reduce_prod
 from scopeflow.ops.slicing import gather, where
 
 _POLICY = {"bad_indices_policy": b""}
@@ -122,10 +123,11 @@ def scatter_nd(indices, updates, shape, name=None):
 
 # ---- boolean_mask ------------------------------------------------------------------------------------------
 def boolean_mask(tensor, mask, name="boolean_mask", axis=None):
-    """`tf.boolean_mask`: Reshape, Where, Squeeze and GatherV2 under `boolean_mask/`.
+    """`tf.boolean_mask`: Reshape, Where, Squeeze and GatherV2 under `boolean_mask/`, as TF builds it.
 
-    The flattened leading size is `-1` rather than TF's `Prod` of the shape, so the reshape stays static
-    when the run is compiled; a mask known only at run time needs a dynamic shape (UnimplementedError).
+    The masked dims flatten into one whose size is TF's `Prod` of their shape (packed into the Reshape's
+    shape as `concat/values_1`); that shape folds to numpy when the run is compiled, so the reshape stays
+    static. A mask known only at run time needs a dynamic shape (Where: UnimplementedError).
     """
     with get_default_graph().name_scope(name):
         tensor = convert_to_tensor(tensor, name="tensor")
@@ -138,10 +140,12 @@ def boolean_mask(tensor, mask, name="boolean_mask", axis=None):
                              "E.g. shape=[None] is ok, but shape=None is not.")
         axis = 0 if axis is None else axis
         ndims = len(mask_shape)
-        shape = tensor.shape
-        shape[axis:axis + ndims].assert_is_compatible_with(TensorShape(list(mask_shape)))
-        dims = shape_ops.shape(tensor)
-        tensor = shape_ops.reshape(tensor, concat([dims[:axis], [-1], dims[axis + ndims:]], 0))
+        tensor.shape[axis:axis + ndims].assert_is_compatible_with(TensorShape(list(mask_shape)))
+        # TF asks for the shape three times (Shape, Shape_1, Shape_2), each folded to a Const when known
+        leading_size = reduce_prod(shape_ops.shape(tensor)[axis:axis + ndims], [0])
+        before = shape_ops.shape(tensor)[:axis]
+        after = shape_ops.shape(tensor)[axis + ndims:]
+        tensor = shape_ops.reshape(tensor, concat([before, [leading_size], after], 0))
         mask = shape_ops.reshape(mask, [-1])
         indices = shape_ops.squeeze(where(mask), axis=[1])
         return gather(tensor, indices, axis=axis)

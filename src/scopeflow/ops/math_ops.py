@@ -50,6 +50,11 @@ NN_FLOAT_TYPES = _dtype_list("float16 bfloat16 float32 float64")
 
 # op type -> (input names, allowed dtypes of T (None: any), fixed dtype of every input or None)
 SIGNATURES = {}
+# Ops whose TF wrapper converts later Python inputs with the dtype fixed so far only as a hint (`tf.add`
+# and `+`), so a value that does not fit fails the builder's type check ("Input 'y' of 'AddV2' Op has
+# type float32 ..."); TF's generated builders fail the conversion instead ("Expected int32 passed to
+# parameter 'y' of op 'Minimum' ...", golden: ops_clip.json, ops_math.json).
+HINTED_CONVERSION = frozenset({"AddV2"})
 
 
 def signature(op_type, args, allowed=None, fixed=None):
@@ -107,7 +112,7 @@ def _check_inputs(op_type, inputs):
 
 
 def _convert_inputs(op_type, values):
-    """Converts in order: Python values take the dtype fixed so far (else their own, for the message)."""
+    """Converts in order: Python values take the dtype fixed so far (the first fixes it)."""
     args, allowed_set, allowed, fixed = SIGNATURES[op_type]
     inputs, first = [], None
     for arg, value in zip(args, values):
@@ -123,7 +128,9 @@ def _convert_inputs(op_type, values):
         else:
             try:
                 t = convert_to_tensor(value, dtype=first[1], name=arg)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError) as exc:
+                if op_type not in HINTED_CONVERSION:
+                    raise fixed_conversion_error(op_type, arg, value, first[1], exc) from None
                 t = convert_to_tensor(value, name=arg)
         first = _checked(op_type, arg, t, first, allowed_set, allowed, fixed)
         inputs.append(t)
@@ -264,7 +271,8 @@ def _bool_same_infer(ctx, x, **_):
 # such as `tf.shape(x)[0] * 2` remains static under jax.jit (see ops/array_build.xp)
 _NUMPY_TWINS = {jnp.add: np.add, jnp.subtract: np.subtract, jnp.multiply: np.multiply,
                 jnp.floor_divide: np.floor_divide, jnp.mod: np.mod, jnp.maximum: np.maximum,
-                jnp.minimum: np.minimum, jnp.logical_not: np.logical_not}
+                jnp.minimum: np.minimum, jnp.equal: np.equal, jnp.not_equal: np.not_equal,
+                jnp.logical_and: np.logical_and, jnp.logical_or: np.logical_or, jnp.logical_not: np.logical_not}
 
 
 def _is_numpy(x):

@@ -16,7 +16,7 @@ from scopeflow.framework.registry import declare
 from scopeflow.framework.tensor import OperatorNotAllowedInGraphError, Tensor, _SYMBOLIC_MESSAGE
 from scopeflow.framework.tensor_shape import BroadcastError, broadcast_shapes
 from scopeflow.ops import array_ops, fill_ops, math_ops, shape_ops
-from scopeflow.ops.array_build import const_value, infer_error, merge_shapes, static
+from scopeflow.ops.array_build import const_value, infer_error, merge_shapes, static, xp
 from scopeflow.ops.common import convert_to_tensor, create1, name_scope
 from scopeflow.ops.math_ops import (INDEX_TYPES, NUMBER_TYPES, REAL_NUMBER_TYPES, apply_op, not_allowed_error,
                                     signature)
@@ -73,7 +73,8 @@ def _mean(x, axes, keepdims):
 _REDUCTIONS = (
     ("Sum", lambda x, a, k: jnp.sum(x, axis=a, keepdims=k, dtype=x.dtype), NUMBER_TYPES),
     ("Mean", _mean, NUMBER_TYPES),
-    ("Prod", lambda x, a, k: jnp.prod(x, axis=a, keepdims=k, dtype=x.dtype), NUMBER_TYPES),
+    # numpy in, numpy out: a Prod of a shape (boolean_mask's flattened size) stays static under jit
+    ("Prod", lambda x, a, k: xp(x).prod(x, axis=a, keepdims=k, dtype=x.dtype), NUMBER_TYPES),
     ("Max", lambda x, a, k: jnp.max(x, axis=a, keepdims=k), _MINMAX_TYPES),
     ("Min", lambda x, a, k: jnp.min(x, axis=a, keepdims=k), _MINMAX_TYPES),
     ("All", lambda x, a, k: jnp.all(x, axis=a, keepdims=k), None),

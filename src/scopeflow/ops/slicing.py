@@ -6,9 +6,11 @@ included) and messages follow TF's shape function (golden: tests/golden/ops_arra
 installs `OPERATORS["__getitem__"]`.
 """
 import builtins
+import functools
 import numbers
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 
 from scopeflow.framework import dtypes
@@ -21,6 +23,7 @@ from scopeflow.ops.array_build import static, xp
 from scopeflow.ops.common import convert_pair
 from scopeflow.ops.fill_ops import ones_like
 from scopeflow.ops.join_ops import stack
+from scopeflow.ops.math_ops import INDEX_TYPES, _dtype_list, not_allowed_error
 
 newaxis = None
 _py_slice = builtins.slice   # `slice` below is TF's function
@@ -206,21 +209,58 @@ class Slice:
         return jax.lax.dynamic_slice(x, [begin[i] for i in range(len(sizes))], [int(s) for s in sizes])
 
 
+def _at_least(ctx, shape, rank, computed=(2,)):
+    """TF's `WithRankAtLeast` on a gather input (shown with the axis value once it was read)."""
+    if shape is not None and len(shape) < rank:
+        raise infer_error(ctx, f"Shape must be at least rank {rank} but is rank {len(shape)}", computed=computed)
+
+
 @op("GatherV2", attrs={"Tparams": None, "Tindices": dtypes.int32, "Taxis": dtypes.int32, "batch_dims": 0},
     type_attr=None)
 class GatherV2:
+    """params B + P + [N] + R, indices B + I -> B + P + I + R, where B has `batch_dims` dims.
+
+    TF's shape function takes the batch dims from params without merging them with indices' (observed:
+    a mismatch fails only at run time) and checks `batch_dims <= axis` only at run time.
+    """
     @staticmethod
-    def infer(ctx, params, indices, axis, **_):
-        dtype = params.dtype.base_dtype
+    def infer(ctx, params, indices, axis, *, batch_dims, **_):
+        dtype, p, i = params.dtype.base_dtype, params._shape, indices._shape
+        _at_least(ctx, p, 1, computed=())
+        if axis._shape is not None and len(axis._shape) != 0:
+            raise infer_error(ctx, f"Shape must be rank 0 but is rank {len(axis._shape)}")
         value = const_value(axis)
-        if params._shape is None or indices._shape is None or value is None:
+        if value is None:   # TF's rank without normalizing a negative batch_dims (observed)
+            rank = None if p is None or i is None else len(p) + len(i) - 1 - batch_dims
+            return [(None if rank is None or rank < 0 else (None,) * rank, dtype)]
+        a = int(value)
+        _at_least(ctx, p, -a if a < 0 else a + 1)
+        _at_least(ctx, i, abs(batch_dims))
+        if batch_dims < 0 and i is None:
             return [(None, dtype)]
-        a = int(value) % len(params._shape)
-        return [(params._shape[:a] + indices._shape + params._shape[a + 1:], dtype)]
+        b = batch_dims + len(i) if batch_dims < 0 else batch_dims
+        _at_least(ctx, p, b + 1)
+        if p is None or i is None:
+            return [(None, dtype)]
+        a %= len(p)
+        return [(p[:a] + i[b:] + p[a + 1:], dtype)]
 
     @staticmethod
-    def kernel(params, indices, axis, **_):
-        return xp(params, indices).take(params, indices, axis=int(static(axis)))
+    def kernel(params, indices, axis, *, batch_dims, **_):
+        a = int(static(axis)) % params.ndim
+        b = batch_dims + indices.ndim if batch_dims < 0 else batch_dims
+        if b == 0:
+            return xp(params, indices).take(params, indices, axis=a)
+        if b > a:
+            raise ValueError(f"batch_dims ({b}) must be less than or equal to axis ({a}).")
+        for d in range(b):
+            if params.shape[d] != indices.shape[d]:
+                raise ValueError(f"params.shape[{d}]: {params.shape[d]} should be equal to indices.shape[{d}]: "
+                                 f"{indices.shape[d]}")
+        take = functools.partial(jnp.take, axis=a - b)
+        for _ in range(b):   # one vmap per batch dim: each batch entry gathers from its own params
+            take = jax.vmap(take)
+        return take(params, indices)
 
 
 def slice(input_, begin, size, name=None):  # noqa: A001  TF's name
@@ -229,12 +269,41 @@ def slice(input_, begin, size, name=None):  # noqa: A001  TF's name
                                  ("size", size, dtypes.int32)], lambda ins: {"Index": ins[1].dtype})
 
 
+_GATHER_INDEX_TYPES = _dtype_list("int16 int32 int64")
+
+
+def _int_attr(arg, value, default):
+    """An int attribute as TF's op builder takes it: None is the default, numbers truncate (observed)."""
+    if value is None:
+        return default
+    if isinstance(value, numbers.Real):
+        return int(value)
+    raise TypeError(f"Expected int for argument '{arg}' not {value!r}.")
+
+
+def _gather_attrs(inputs, batch_dims):
+    """GatherV2's attributes after TF's dtype checks of the converted inputs."""
+    for arg, t, allowed in zip(("indices", "axis"), inputs[1:], (_GATHER_INDEX_TYPES, INDEX_TYPES)):
+        if t.dtype.base_dtype not in allowed:
+            raise not_allowed_error(arg, t.dtype.base_dtype, allowed)
+    return {"Tparams": inputs[0].dtype.base_dtype, "Tindices": inputs[1].dtype, "Taxis": inputs[2].dtype,
+            "batch_dims": batch_dims}
+
+
 def gather(params, indices, validate_indices=None, name=None, axis=None, batch_dims=0):
-    """`tf.gather` (op GatherV2, `axis` a Const input)."""
+    """`tf.gather` (op GatherV2, `axis` a Const input; it defaults to `batch_dims`).
+
+    As TF's wrapper, an axis known to be 0 drops `batch_dims` (the op gets `batch_dims=0`).
+    """
+    if axis is None:
+        axis = batch_dims
+    axis_value = const_value(axis) if isinstance(axis, Tensor) else axis
+    if axis_value is not None and np.ndim(axis_value) == 0 and axis_value == 0:
+        batch_dims = 0
+    batch_dims = _int_attr("batch_dims", batch_dims, 0)   # before the name scope: a bad value takes no name
     return build("GatherV2", name, [("params", params, None), ("indices", indices, dtypes.int32),
-                                    ("axis", 0 if axis is None else axis, dtypes.int32)],
-                 lambda ins: {"Tparams": ins[0].dtype.base_dtype, "Tindices": ins[1].dtype,
-                              "Taxis": ins[2].dtype, "batch_dims": batch_dims})
+                                    ("axis", axis, dtypes.int32)],
+                 lambda ins: _gather_attrs(ins, batch_dims))
 
 
 # ---- where ------------------------------------------------------------------------------------------------

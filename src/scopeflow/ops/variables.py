@@ -119,12 +119,8 @@ class Variable:
                              f"Got {collections} of type {type(collections)}")
         if constraint is not None and not callable(constraint):
             raise ValueError("The `constraint` argument must be a callable.")
-        if trainable is None:
+        if trainable is None:   # ON_READ only changes the default: an explicit trainable=True stays (observed)
             trainable = synchronization != VariableSynchronization.ON_READ
-        elif trainable and synchronization == VariableSynchronization.ON_READ:
-            raise ValueError("Synchronization value can be set to VariableSynchronization.ON_READ only for "
-                             "non-trainable variables. You have specified trainable=True and "
-                             "synchronization=VariableSynchronization.ON_READ.")
         if trainable and GraphKeys.TRAINABLE_VARIABLES not in collections:
             collections = list(collections) + [GraphKeys.TRAINABLE_VARIABLES]
         self._trainable = bool(trainable)

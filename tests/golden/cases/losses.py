@@ -112,6 +112,34 @@ with tf.Session() as sess:
     out(sess.run(x, {l: [[1, 2], [3, 4]], w: 2.}))
     sess.run(x, {l: [[1, 2], [3, 4]], w: [1, 2, 3]})
 """,
+    "dynamic_weights_unknown_rank_ok": """
+l = tf.placeholder(tf.float32, [None, 2], name="l")
+w = tf.placeholder(tf.float32, name="w")
+lu = tf.placeholder(tf.float32, name="lu")
+wk = tf.placeholder(tf.float32, [None, 1], name="wk")
+xs = [tf.losses.compute_weighted_loss(l, w), tf.losses.compute_weighted_loss(l, w, reduction=tf.losses.Reduction.NONE),
+      tf.losses.compute_weighted_loss(lu, wk), tf.losses.mean_squared_error(l, l * 2., w)]
+out([x.name for x in xs])
+with tf.Session() as sess:
+    for wv in ([[1.], [0.]], [[1., 2.]], [[2., 3.], [4., 0.]], [[3.]]):
+        out(sess.run(xs[:2] + xs[3:], {l: [[1, 2], [3, 4]], w: wv}))
+    out(sess.run(xs[2], {lu: [[1, 2], [3, 4], [5, 6]], wk: [[1], [0], [2]]}))
+""",
+    "dynamic_weights_unknown_rank_lower_rank": """
+l = tf.placeholder(tf.float32, [None, 2], name="l")
+w = tf.placeholder(tf.float32, name="w")
+x = tf.losses.compute_weighted_loss(l, w)
+with tf.Session() as sess:
+    sess.run(x, {l: [[1, 2], [3, 4]], w: [1., 2.]})
+""",
+    "dynamic_values_unknown_rank_bad": """
+l = tf.placeholder(tf.float32, name="l")
+w = tf.placeholder(tf.float32, [None, 1], name="w")
+x = tf.losses.compute_weighted_loss(l, w)
+with tf.Session() as sess:
+    out(sess.run(x, {l: [[1, 2], [3, 4]], w: [[1], [2]]}))
+    sess.run(x, {l: [[1, 2, 3]], w: [[1], [2]]})
+""",
     "error_shapes_mismatch": _DATA + """
 tf.losses.mean_squared_error(labels, tf.constant([[0.2, 0.7], [0.9, 0.4]]))
 """,

@@ -31,6 +31,89 @@ for t in (g, g2, g3):
 with tf.Session() as sess:
     out(sess.run([g, g2, g3]))
 """,
+    "gather_batch_dims_negative_and_defaults": """
+c = tf.constant(np.arange(24).reshape(2, 3, 4))
+i = tf.constant([[0, 2], [1, 1]])
+ts = [tf.gather(c, i, batch_dims=-1), tf.gather(c, i, axis=1, batch_dims=-1), tf.gather(c, i, batch_dims=-2),
+      tf.gather(c, i, axis=0, batch_dims=1), tf.gather(c, i, axis=tf.constant(0), batch_dims=1),
+      tf.gather(c, i, axis=tf.constant(-2, tf.int64), batch_dims=1, name="g"),
+      tf.gather(c, i, axis=-1, batch_dims=1.0), tf.gather(c, i, axis=1, batch_dims=None)]
+for t in ts:
+    out(t.name, str(t.shape), t.op.get_attr("batch_dims"), [x.name for x in t.op.inputs], t.op.get_attr("Taxis").name)
+with tf.Session() as sess:
+    out(sess.run(ts[:3] + ts[5:]))
+""",
+    "gather_batch_dims_unknown_shapes": """
+p = tf.placeholder(tf.float32, [None, None, 3], name="p")
+pi = tf.placeholder(tf.int32, [None, None], name="pi")
+ax = tf.placeholder(tf.int32, [], name="ax")
+ts = [tf.gather(p, [[0, 1], [1, 2]], batch_dims=1), tf.gather(tf.constant(np.ones((2, 3, 4))), pi, batch_dims=-1),
+      tf.gather(p, pi, batch_dims=1, axis=2), tf.gather(tf.placeholder(tf.float32), pi, batch_dims=1),
+      tf.gather(p, tf.placeholder(tf.int32), batch_dims=-1, axis=2), tf.gather(p, pi, batch_dims=1, axis=ax),
+      tf.gather(p, pi, batch_dims=-1, axis=ax), tf.gather(p, pi, batch_dims=-2, axis=ax)]
+for t in ts:
+    out(t.name, str(t.shape))
+with tf.Session() as sess:
+    out(sess.run(ts[2], {p: np.arange(12, dtype=np.float32).reshape(2, 2, 3), pi: [[2, 0, 0], [1, 1, 2]]}))
+""",
+    "gather_batch_dims_build_errors": """
+c = tf.constant(np.arange(24).reshape(2, 3, 4))
+i = [[0, 1], [1, 2]]
+for kwargs in [dict(batch_dims=-3), dict(batch_dims=3, axis=2), dict(batch_dims=4, axis=2), dict(batch_dims=3),
+               dict(batch_dims=1, axis=3), dict(batch_dims=1, axis=-4), dict(batch_dims=-3, axis=5),
+               dict(batch_dims=1, axis=[1]), dict(axis=1.5), dict(batch_dims=tf.constant(1)),
+               dict(batch_dims="1", axis=1), dict(batch_dims=[1], axis=1)]:
+    try:
+        tf.gather(c, i, **kwargs)
+    except (TypeError, ValueError) as e:
+        out(sorted(kwargs), type(e).__name__, str(e))
+for params, indices, kwargs in [(tf.constant(1.), [0], {}), (tf.constant(1.), [0], dict(batch_dims=-1)),
+                                (c, 0, dict(batch_dims=1)), (c, 0, dict(batch_dims=-1, axis=1)),
+                                (c, [0.5], dict(axis=1)), (tf.placeholder(tf.float32), i, dict(batch_dims=3, axis=2)),
+                                (tf.constant([1., 2.]), tf.placeholder(tf.int32), dict(batch_dims=5, axis=-1))]:
+    try:
+        tf.gather(params, indices, **kwargs)
+    except (TypeError, ValueError) as e:
+        out(sorted(kwargs), type(e).__name__, str(e))
+""",
+    "gather_batch_dims_error_batch_mismatch": """
+g = tf.gather(tf.constant(np.arange(24).reshape(2, 3, 4)), [[0, 1], [1, 2], [0, 0]], batch_dims=1)
+out(g.name, str(g.shape))
+with tf.Session() as sess:
+    sess.run(g)
+""",
+    "gather_batch_dims_error_axis_before_batch": """
+g = tf.gather(tf.constant(np.arange(24).reshape(2, 3, 4)), [[0, 1], [1, 2]], axis=-3, batch_dims=-1)
+out(g.name, str(g.shape), g.op.get_attr("batch_dims"))
+with tf.Session() as sess:
+    sess.run(g)
+""",
+    "gather_batch_dims_gradient": """
+v = tf.Variable(np.arange(24, dtype=np.float32).reshape(2, 3, 4), name="v")
+ys = [tf.gather(v, [[0, 1], [1, 1]], batch_dims=1, axis=1), tf.gather(v, [[0, 1], [1, 0]]),
+      tf.gather(v, [[2, 0, 2], [1, 1, 3]], axis=2, batch_dims=-1), tf.gather(v, [2, 0], axis=2)]
+grads = [tf.gradients(tf.reduce_sum(y * y), v)[0] for y in ys]
+out([isinstance(g, tf.IndexedSlices) for g in grads], [g.dense_shape.name for g in grads if hasattr(g, "dense_shape")])
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    values = sess.run(grads)
+    out([v if isinstance(v, np.ndarray) else (v.values, v.indices, v.dense_shape) for v in values])
+""",
+    "gather_batch_dims_optimizer_step": """
+v = tf.Variable(np.arange(12, dtype=np.float32).reshape(2, 6), name="v")
+w = tf.Variable(np.arange(12, dtype=np.float32).reshape(6, 2), name="w")
+loss = tf.reduce_sum(tf.square(tf.gather(v, [[0, 5, 5], [1, 2, 3]], batch_dims=1))) + \
+    tf.reduce_sum(tf.gather(w, [[0, 5], [5, 1]]) * 3.)
+opt = tf.train.MomentumOptimizer(0.1, 0.9)
+grads = opt.compute_gradients(loss)
+out([(type(g).__name__ == "IndexedSlices", x.name) for g, x in grads])
+step = opt.apply_gradients(grads)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    sess.run(step)
+    sess.run(step)
+    out(sess.run([v, w, opt.get_slot(v, "momentum"), opt.get_slot(w, "momentum")]))
+""",
     "gather_axis_values": """
 c = tf.constant(np.arange(12, dtype=np.float32).reshape(3, 4))
 p = tf.placeholder(tf.int64, [None])
@@ -57,6 +140,16 @@ for t in (m, m2, m3):
     out(t.name, t.op.type, str(t.shape), t.dtype.name)
 with tf.Session() as sess:
     out(sess.run([m, m2, m3]))
+""",
+    "boolean_mask_structure": """
+x = tf.constant([[1, 2], [3, 4], [5, 6]])
+p = tf.placeholder(tf.float32, [None, 3, 4], name="p")
+m = tf.boolean_mask(x, [True, False, True])
+m2 = tf.boolean_mask(p, tf.constant(np.arange(12).reshape(3, 4) % 5 == 0), axis=1, name="bm")
+out([(o.name, o.type, [t.name for t in o.inputs]) for o in tf.get_default_graph().get_operations()])
+out(str(m2.shape))
+with tf.Session() as sess:
+    out(sess.run([m, m2], {p: np.arange(24, dtype=np.float32).reshape(2, 3, 4)}))
 """,
     "boolean_mask_error_rank": "tf.boolean_mask(tf.zeros([2]), [[True, False]])\n",
     "boolean_mask_error_shape": "tf.boolean_mask(tf.zeros([2, 3]), [True, False, True])\n",

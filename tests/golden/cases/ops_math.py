@@ -102,6 +102,22 @@ show(*ts)
     "err_tensor_dtype_mismatch": "tf.constant([1., 2.]) + tf.constant([1, 2])",
     "err_add_python_first": "tf.add(1, tf.constant([1., 2.]))",
     "err_add_python_second": "tf.add(tf.constant([1, 2]), 1.5)",
+    "err_python_operand_conversion": """
+i = tf.constant([1, 2])
+b = tf.constant([True])
+import operator
+calls = [(tf.subtract, i, 1.5), (tf.multiply, i, [1.5]), (tf.maximum, i, 1.5), (tf.minimum, i, np.float32(1.5)),
+         (tf.pow, i, 1.5), (tf.floormod, i, 1.5), (tf.floordiv, i, 1.5), (tf.squared_difference, i, 1.5),
+         (tf.less, i, 1.5), (tf.equal, i, 1.5), (tf.not_equal, b, 1), (tf.logical_or, b, 1.5), (tf.atan2, i, 1.5),
+         (tf.add, i, [1.5]), (operator.add, i, 1.5), (operator.sub, i, 1.5), (operator.mul, i, 1.5),
+         (operator.mod, i, 1.5), (operator.pow, i, 1.5), (operator.lt, i, 1.5), (operator.or_, b, 1)]
+for k, (fn, x, y) in enumerate(calls):
+    try:
+        fn(x, y)
+        out(k, "ok")
+    except TypeError as e:
+        out(k, str(e))
+""",
     "err_multiply_mismatch": "tf.multiply(tf.constant([1, 2]), tf.constant([1., 2.]))",
     "err_compare_mismatch": "tf.constant([1., 2.]) < tf.constant([1, 2])",
     "err_truediv_mismatch": "tf.constant([1, 2]) / tf.constant([1., 2.])",

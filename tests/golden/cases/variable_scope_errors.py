@@ -117,4 +117,15 @@ v = tf.get_variable("v", [1], synchronization=tf.VariableSynchronization.ON_READ
 out(v.trainable, [x.name for x in tf.trainable_variables()])
 tf.get_variable("w", [1], synchronization=tf.VariableSynchronization.ON_READ, trainable=True)
 """,
+    "synchronization_on_read_explicit_trainable": """
+S = tf.VariableSynchronization
+w = tf.get_variable("w", [1], synchronization=S.ON_READ, trainable=True)
+v = tf.Variable([1.], synchronization=S.ON_READ, trainable=True, name="v")
+u = tf.Variable([1.], synchronization=S.ON_READ, name="u")
+u2 = tf.Variable([1.], synchronization=S.ON_READ, trainable=False, name="u2")
+x = tf.get_variable("x", [1], synchronization=S.ON_READ, trainable=False)
+r = tf.Variable([1.], synchronization=S.ON_READ, trainable=True, name="r", use_resource=True)
+out([(t.name, t.trainable, str(t.synchronization)) for t in (w, v, u, u2, x, r)])
+out([t.name for t in tf.trainable_variables()], [t.name for t in tf.global_variables()])
+""",
 }
