@@ -16,7 +16,7 @@ from scopeflow.framework.tensor import Tensor
 
 # ops whose kernel folds numpy inputs to numpy (they are written with `xp`)
 FOLDABLE = {"Identity", "Pack", "ConcatV2", "StridedSlice", "Slice", "Reshape", "ExpandDims", "Squeeze",
-            "Fill", "Range", "Transpose", "Tile", "Cast", "AddV2", "Sub", "Mul"}
+            "Fill", "Range", "Transpose", "Tile", "Cast", "AddV2", "Sub", "Mul", "Prod"}
 
 
 def xp(*arrays):
