@@ -121,13 +121,19 @@ class Program:
         return jax.jit(self._step, donate_argnums=(0,) if self.donated else (), compiler_options=compiler_options())
 
     def _step(self, donated, read_only, feeds):
-        ctx = RunContext({**read_only, **donated}, self.session_seed,
-                         [key for key, present in self.probes if present])
+        """The traced run. State comes and goes as tuples in the order of `self.donated` / `self.read_only`
+        and `self.traced_writes` (flattening tuples is cheaper per call than dicts)."""
+        ctx = RunContext({**dict(zip(self.read_only, read_only)), **dict(zip(self.donated, donated))},
+                         self.session_seed, [key for key, present in self.probes if present])
         ctx.failures = self._failures
         env = dict(zip(self.feed_tensors, feeds))
         _run_ops(self.ops, env, ctx)
-        return self._device_fetches(_fetched(self.fetch_tensors, env, ctx)), \
-            {k: ctx.state[k] for k in ctx.writes}
+        written = tuple(ctx.state[k] for k in ctx.writes)
+        self.traced_writes = tuple(ctx.writes)
+        # a value written unchanged from a read-only input comes back as that very buffer: the session
+        # must store a copy, or a later donation of the written key would free the read-only one
+        self.forwarded = tuple(any(v is r for r in read_only) for v in written)
+        return self._device_fetches(_fetched(self.fetch_tensors, env, ctx)), written
 
     def _device_fetches(self, values):
         """Fetches XLA can return; string values (numpy object arrays, known while tracing, e.g. a
@@ -163,6 +169,7 @@ class Program:
     _feed_specs = ()
     host_fetches = {}
     probes = ()
+    traced_writes = forwarded = ()
     checked = False
 
     @property
@@ -187,12 +194,12 @@ class Program:
         for key in self.rng_keys:
             if key not in state:
                 state[key] = np.zeros((), np.uint32)
-        donated = {k: state[k] for k in self.donated}
-        read_only = {k: state[k] for k in self.read_only}
+        donated = tuple([state[k] for k in self.donated])
+        read_only = tuple([state[k] for k in self.read_only])
         try:
-            fetched, new_state = self.jitted(donated, read_only, feeds)
+            fetched, written = self.jitted(donated, read_only, feeds)
             if self.checked:   # the checks' host callbacks have run once the results are ready
-                jax.block_until_ready((fetched, new_state))
+                jax.block_until_ready((fetched, written))
                 jax.effects_barrier()
         except errors.OpError:
             raise
@@ -203,11 +210,8 @@ class Program:
             fetched = tuple(self.host_fetches.get(i, v) for i, v in enumerate(fetched))
         if self.checked:
             self._raise_failed_check()   # before any state is committed: the run did not happen
-        if new_state:
-            inputs = {id(v) for v in read_only.values()}
-            for key, value in new_state.items():
-                # a value forwarded from a read-only input must not alias it: a later donation would free it
-                state[key] = value.copy() if id(value) in inputs else value
+        for key, value, forwarded in zip(self.traced_writes, written, self.forwarded):
+            state[key] = value.copy() if forwarded else value
         return fetched
 
 
