@@ -3,9 +3,12 @@ of the forward computation.
 
 `tf.gradients` opens the `gradients` name scope (`gradients_1` for a second call), finds the path from xs
 to ys (gradient_plan.py) and builds ONE `SymbolicGradient` op (inputs: ys, xs, grad_ys, then the tensors
-the path reads) with one output per connected x, returned through per-x `Identity` ops named
-`gradients/<consumer>_grad/Identity` (TF names the last op of its per-op gradient graph instead, e.g.
-`gradients/MatMul_grad/MatMul_1`: only the `gradients/` prefix and its uniquing match TF).
+the path reads) with one output per connected x. Each x's gradient is returned through an `Identity` named
+as TF 1.15 names that tensor (gradient_names.py): `gradients/MatMul_grad/MatMul_1`, `gradients/AddN_1`,
+`gradients/grad_ys_0`, or with gate_gradients (optimizers' GATE_OP) `gradients/MatMul_grad/tuple/
+control_dependency_1`; outputs 1, 2 ... of one TF op (`FusedBatchNormGradV3:2`) come from one `IdentityN`,
+and xs TF gives one tensor share it. Only these ops exist under the scope, not the rest of TF's gradient
+graph. An x TF's naming is not modelled for keeps `gradients/<consumer>_grad/Identity` (or `AddN`).
 Run time: the kernel copies the values computed so far (`ctx.env`), adds a zero perturbation to each x
 (to a variable x's state value, so every read of the variable on the path sees it), re-runs only the path
 ops and takes `jax.vjp` with respect to the perturbations. Ops off the path - random ops, reads of other
@@ -26,8 +29,9 @@ import jax.numpy as jnp
 
 from scopeflow.framework.registry import op
 from scopeflow.framework.tensor import Tensor
-from scopeflow.ops import indexed_slices_ops
+from scopeflow.ops import gradient_names, indexed_slices_ops
 from scopeflow.ops.common import convert_to_tensor, create, create1, name_scope, same_infer
+from scopeflow.ops.custom_gradient import identity_n
 from scopeflow.ops.gradient_plan import build_plan, has_float_values
 
 _PASS_THROUGH = ("Identity", "ReadVariableOp")
@@ -212,7 +216,7 @@ def _check_aggregation(method):
 
 def _grad_y(grad_y, y, i):
     grad_y = convert_to_tensor(grad_y, dtype=None if isinstance(grad_y, Tensor) else y.dtype.base_dtype,
-                               name=f"grad_ys_{i}")
+                               name=f"grad_y_{i}")   # TF names it so; `grad_ys_<i>` is its Identity
     if grad_y.dtype.base_dtype != y.dtype.base_dtype:
         raise TypeError(f"Gradient type {grad_y.dtype.base_dtype.name} generated for op {y.op.name} with "
                         f"type {y.dtype.base_dtype.name} must be {y.dtype.base_dtype.name}")
@@ -224,7 +228,8 @@ def _grad_y(grad_y, y, i):
 
 
 def _result_scope(x, on_path):
-    """TF names an x's gradient after the op it flows back from (`MatMul_grad/`), or `AddN` for a sum."""
+    """The name for an x's gradient that gradient_names cannot name: `<consumer>_grad/Identity` after the op
+    it flows back from, or `AddN` for a sum."""
     consumers = [c for c in x._consumers if c in on_path]
     while len(consumers) == 1 and consumers[0]._type in _PASS_THROUGH:
         consumers = [c for t in consumers[0]._outputs for c in t._consumers if c in on_path]
@@ -235,7 +240,29 @@ def _result_scope(x, on_path):
     return consumers[0]._name + "_grad", "Identity"
 
 
-def _symbolic_gradient(ys, xs, grad_ys, stops, jacobian=False):
+def _named_results(xs, outputs, names):
+    """x -> a tensor named as TF names x's gradient (`names`: x -> TFName), for the xs TF names. xs sharing
+    one TF tensor share one result; the outputs of one TF op come from one op with TF's output indices (an
+    `IdentityN`, whose outputs at indices no x asks for repeat another gradient)."""
+    by_op = {}
+    for x in xs:
+        name = names.get(x)
+        if isinstance(name, gradient_names.TFName):
+            by_op.setdefault(name.op, {}).setdefault(name.index, x)
+    tensors = {}
+    for op_name, firsts in by_op.items():
+        if list(firsts) == [0]:
+            tensors[(op_name, 0)] = create1("Identity", [outputs[firsts[0]]], op_name)
+            continue
+        filler = outputs[next(iter(firsts.values()))]
+        inputs = [outputs[firsts[i]] if i in firsts else filler for i in range(max(firsts) + 1)]
+        for i, t in enumerate(identity_n(inputs, name=op_name)):
+            tensors[(op_name, i)] = t
+    return {x: tensors[(names[x].op, names[x].index)] for x in xs
+            if isinstance(names.get(x), gradient_names.TFName)}
+
+
+def _symbolic_gradient(ys, xs, grad_ys, stops, jacobian=False, gate=False, aggregation_method=None):
     """Builds the gradient op in the current name scope; returns one Tensor or None per x."""
     has = [g is not None for g in grad_ys]
     plan = build_plan(ys, xs, stops, has, jacobian)
@@ -246,20 +273,22 @@ def _symbolic_gradient(ys, xs, grad_ys, stops, jacobian=False):
     gradient_op = create("SymbolicGradient", list(plan.ys) + list(plan.xs) + given + reads,
                          "SymbolicGradient", plan=plan)
     on_path = {t._op for t in plan.recomputed}
-    results = {}
-    scopes = {step.op._name + "_grad": step.scope for kind, step in plan.steps if kind == "custom"}
-    requested = set(xs)
+    custom = {step.op: step for kind, step in plan.steps if kind == "custom"}
+    scopes = {o._name + "_grad": step.scope for o, step in custom.items()}
     outputs = dict(zip(plan.xs, gradient_op._outputs))
-    for x, out in outputs.items():
-        if x not in requested or x in plan.sparse:
+    dense = [x for x in dict.fromkeys(xs) if x in outputs and x not in plan.sparse]
+    names = {} if jacobian else gradient_names.tf_names(ys, xs, stops, gate, custom, aggregation_method)
+    results = _named_results(dense, outputs, names)
+    for x in dense:
+        if x in results:
             continue
         scope, name = _result_scope(x, on_path)
         if scope is None:
-            results[x] = create1("Identity", [out], name)
+            results[x] = create1("Identity", [outputs[x]], name)
             continue
         with name_scope(scopes.get(scope, scope)) as full:   # one `<op>_grad/` scope per op, as TF
             scopes[scope] = full
-            results[x] = create1("Identity", [out], name)
+            results[x] = create1("Identity", [outputs[x]], name)
     for x, gathers in plan.sparse.items():
         results[x] = _sparse_result(x, gathers, outputs, scopes)
     return [results.get(x) for x in xs]
@@ -298,11 +327,17 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
               unconnected_gradients=UnconnectedGradients.NONE):
     """`tf.gradients`: the sum over ys of d(y)/d(x) for each x (None for an x the ys do not depend on).
 
+    Gradients are named as TF names them (the gated name is what `Optimizer.compute_gradients` gives):
+
     >>> import scopeflow as tf
     >>> with tf.Graph().as_default():
-    ...     x = tf.constant(3.0)
-    ...     print(tf.gradients(x * x, x)[0].name.split("/")[0], tf.gradients(x * x, x)[0].name.split("/")[0])
-    gradients gradients_1
+    ...     x = tf.placeholder(tf.float32, [None, 2], name="x")
+    ...     w = tf.Variable(tf.ones([2, 1]), name="w")
+    ...     loss = tf.reduce_sum(tf.matmul(x, w))
+    ...     print(tf.gradients(loss, w)[0].name)
+    ...     print(tf.gradients(loss, w, gate_gradients=True)[0].name)
+    gradients/MatMul_grad/MatMul_1:0
+    gradients_1/MatMul_grad/tuple/control_dependency_1:0
     """
     mode = _unconnected_mode(unconnected_gradients)
     _check_aggregation(aggregation_method)
@@ -319,7 +354,8 @@ def gradients(ys, xs, grad_ys=None, name="gradients", colocate_gradients_with_op
         stops = [s._ref() if hasattr(s, "_ref") and not isinstance(s, Tensor) else convert_to_tensor(s)
                  for s in stop_gradients]
         grad_ys = [None if g is None else _grad_y(g, y, i) for i, (y, g) in enumerate(zip(ys, grad_ys))]
-        results = _symbolic_gradient(ys, xs, grad_ys, stops)
+        results = _symbolic_gradient(ys, xs, grad_ys, stops, gate=bool(gate_gradients),
+                                     aggregation_method=aggregation_method)
     if mode is UnconnectedGradients.ZERO:
         results = [_zeros_for(x) if g is None else g for g, x in zip(results, xs)]
     return results
