@@ -47,7 +47,7 @@ def test_session_compiles_convolutions_without_ynnpack(monkeypatch):
         got = sess.run(z, {"x:0": x})
         program = next(iter(sess._programs.values()))
         state = sess._state
-        args = ({k: state[k] for k in program.donated}, {k: state[k] for k in program.read_only}, (x,))
+        args = (tuple(state[k] for k in program.donated), tuple(state[k] for k in program.read_only), (x,))
         hlo = program.jitted.lower(*args).compile().as_text()
     assert got[9].tolist() == [576.0] * 3   # an inner pixel: 9 taps x 32 channels, x 2 output channels
     fusions = [line for line in hlo.splitlines() if "__ynn_fusion" in line]

@@ -73,3 +73,35 @@ def test_assert_known_false_when_compiled_fails_before_the_run(graph):
     with tf.Session() as sess:
         with pytest.raises(tf.errors.InvalidArgumentError, match=r"assertion failed: \[1 2\]"):
             sess.run(check)
+
+
+def test_each_feed_shape_commits_the_state_its_own_trace_wrote():
+    """One program holds a trace per feed shape; a shape-dependent cond writes v for one shape and w for
+    the other, and going back to the first shape must write v again (TF: v=1, w=0 after the last run)."""
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [None])
+        v, w = tf.Variable(0., name="v"), tf.Variable(0., name="w")
+        op = tf.cond(tf.equal(tf.shape(x)[0], 5), lambda: tf.assign(v, 1.), lambda: tf.assign(w, 2.))
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            sess.run(op, {x: np.zeros(5, np.float32)})
+            sess.run(op, {x: np.zeros(1, np.float32)})
+            assert sess.run([v, w]) == [1.0, 2.0]
+            sess.run(tf.global_variables_initializer())
+            sess.run(op, {x: np.zeros(5, np.float32)})
+            assert sess.run([v, w]) == [1.0, 0.0]
+
+
+def test_assigning_one_variable_to_another_keeps_both():
+    """`assign(v, w)` writes w's value into v; a later donated update of v must leave w intact."""
+    with tf.Graph().as_default():
+        w = tf.Variable(3.0, name="w")
+        v = tf.Variable(0.0, name="v")
+        copy = tf.assign(v, w)
+        bump = tf.assign_add(v, 1.0)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            sess.run(copy)
+            sess.run(bump)
+            sess.run(bump)
+            assert sess.run([v, w]) == [5.0, 3.0]

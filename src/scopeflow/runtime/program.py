@@ -10,6 +10,8 @@ the host instead of aborting XLA; the run then raises it (InvalidArgumentError n
 no state, as TF's aborted step. A program holding such checks donates nothing, so a failed run leaves the
 session's variables intact.
 """
+import functools
+
 import jax
 import numpy as np
 
@@ -118,22 +120,22 @@ class Program:
         self.jitted = self._jit()
 
     def _jit(self):
-        return jax.jit(self._step, donate_argnums=(0,) if self.donated else (), compiler_options=compiler_options())
+        # a partial, not the bound method: bound methods compare equal, so a rebuilt jit (after
+        # `_discover`) could share JAX's trace cache with the old one and get its stale trace
+        return jax.jit(functools.partial(Program._step, self), donate_argnums=(0,) if self.donated else (),
+                       compiler_options=compiler_options())
 
     def _step(self, donated, read_only, feeds):
-        """The traced run. State comes and goes as tuples in the order of `self.donated` / `self.read_only`
-        and `self.traced_writes` (flattening tuples is cheaper per call than dicts)."""
+        """The traced run. State comes in as tuples in the order of `self.donated` / `self.read_only`
+        (cheaper to flatten per call than dicts) and goes out as a dict: which keys a trace writes belongs
+        to that trace (one jit holds a trace per feed shape), so it travels in the output's structure."""
         ctx = RunContext({**dict(zip(self.read_only, read_only)), **dict(zip(self.donated, donated))},
                          self.session_seed, [key for key, present in self.probes if present])
         ctx.failures = self._failures
         env = dict(zip(self.feed_tensors, feeds))
         _run_ops(self.ops, env, ctx)
-        written = tuple(ctx.state[k] for k in ctx.writes)
-        self.traced_writes = tuple(ctx.writes)
-        # a value written unchanged from a read-only input comes back as that very buffer: the session
-        # must store a copy, or a later donation of the written key would free the read-only one
-        self.forwarded = tuple(any(v is r for r in read_only) for v in written)
-        return self._device_fetches(_fetched(self.fetch_tensors, env, ctx)), written
+        return self._device_fetches(_fetched(self.fetch_tensors, env, ctx)), \
+            {k: ctx.state[k] for k in ctx.writes}
 
     def _device_fetches(self, values):
         """Fetches XLA can return; string values (numpy object arrays, known while tracing, e.g. a
@@ -169,7 +171,6 @@ class Program:
     _feed_specs = ()
     host_fetches = {}
     probes = ()
-    traced_writes = forwarded = ()
     checked = False
 
     @property
@@ -210,8 +211,11 @@ class Program:
             fetched = tuple(self.host_fetches.get(i, v) for i, v in enumerate(fetched))
         if self.checked:
             self._raise_failed_check()   # before any state is committed: the run did not happen
-        for key, value, forwarded in zip(self.traced_writes, written, self.forwarded):
-            state[key] = value.copy() if forwarded else value
+        if written:
+            inputs = {id(v) for v in read_only} if read_only else ()
+            for key, value in written.items():
+                # a value forwarded from a read-only input must not alias it: a later donation would free it
+                state[key] = value.copy() if id(value) in inputs else value
         return fetched
 
 
