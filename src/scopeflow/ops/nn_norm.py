@@ -118,25 +118,28 @@ def _normalize_forward(x, scale, offset, reduce, shape, epsilon):
     centered = x - mean.reshape(shape)
     var = jnp.mean(centered * centered, axis=reduce)
     rstd = lax.rsqrt(var + np.float32(epsilon))
+    return (_scale_and_shift(x, scale, offset, mean, rstd, shape), mean, var), (x, scale, mean, rstd)
+
+
+def _scale_and_shift(x, scale, offset, mean, rstd, shape):
+    """(x - mean) * rstd * scale + offset, folded into one multiply-add per element."""
     inv = scale * rstd
-    y = x * inv.reshape(shape) + (offset - mean * inv).reshape(shape)
-    return (y, mean, var), (x, scale, mean, rstd)
+    return x * inv.reshape(shape) + (offset - mean * inv).reshape(shape)
 
 
 def _normalize_backward(reduce, shape, epsilon, residuals, cotangents):
-    """One pass for the two channel sums, one for dx (autodiff of the forward takes three of each:
-    bench/nn_kernels.py). Cotangents of the batch statistics (a loss that uses them) are included."""
+    """One pass for the two channel sums, one for dx (autodiff of the forward takes three of each).
+    As TF's FusedBatchNormGrad, only y's cotangent flows back: the batch statistics outputs are not
+    differentiated (TF: d(sum(batch_mean))/dx = 0)."""
     x, scale, mean, rstd = residuals
-    dy, dmean, dvar = cotangents
+    dy = cotangents[0]
     n = np.float32(x.size // mean.size)
-    centered = x - mean.reshape(shape)
-    xhat = centered * rstd.reshape(shape)
+    centered = x - mean.reshape(shape)   # TF's order of operations, for its rounding under cancellation
     sum_dy = jnp.sum(dy, axis=reduce)
-    sum_dy_xhat = jnp.sum(dy * xhat, axis=reduce)
-    k = scale * rstd
-    dx = (k.reshape(shape) * dy - (k * sum_dy / n - dmean / n).reshape(shape)
-          - xhat * (k * sum_dy_xhat / n).reshape(shape) + centered * (2 * dvar / n).reshape(shape))
-    return dx, sum_dy_xhat, sum_dy
+    sum_dy_centered = jnp.sum(dy * centered, axis=reduce)
+    dx = (scale * rstd).reshape(shape) * (dy - (sum_dy / n).reshape(shape)
+                                          - centered * (sum_dy_centered / n * rstd * rstd).reshape(shape))
+    return dx, sum_dy_centered * rstd, sum_dy
 
 
 _normalize_in_training.defvjp(_normalize_forward, _normalize_backward)
@@ -164,9 +167,7 @@ def _fused_kernel(x, scale, offset, mean, variance, *, epsilon, exponential_avg_
     else:
         batch_mean, batch_var = mean.astype(jnp.float32), variance.astype(jnp.float32)
         out_mean, out_var = mean, variance
-        inv = scale * lax.rsqrt(batch_var + np.float32(epsilon))
-        shift = offset - batch_mean * inv
-        y = xf * inv.reshape(shape) + shift.reshape(shape)
+        y = _scale_and_shift(xf, scale, offset, batch_mean, lax.rsqrt(batch_var + np.float32(epsilon)), shape)
     reserve = lax.rsqrt(batch_var + np.float32(epsilon))
     return [y.astype(x.dtype), out_mean, out_var, batch_mean, reserve, jnp.zeros((0,), scale.dtype)]
 

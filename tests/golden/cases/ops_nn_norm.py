@@ -93,6 +93,27 @@ out([ts[1].op.get_attr(n) for n in ("depth_radius", "bias", "alpha", "beta")])
 with tf.Session() as sess:
     out(sess.run(ts))
 """,
+    "fused_training_gradients": """
+xv = tf.constant(np.arange(8, dtype=np.float32).reshape(2, 2, 1, 2) / 4)
+scale, offset = tf.constant([2.0, 3.0]), tf.constant([0.0, 1.0])
+y, mean, var = tf.nn.fused_batch_norm(xv, scale, offset, epsilon=0.001)
+w = tf.constant((np.array([1.0, -2.0]) * (np.arange(8).reshape(2, 2, 1, 2) % 3)).astype(np.float32))
+grads = tf.gradients(tf.reduce_sum(y * w), [xv, scale, offset])
+stats = tf.gradients(tf.reduce_sum(mean * 3.0) + tf.reduce_sum(var), [xv, scale, offset])
+mixed = tf.gradients(tf.reduce_sum(tf.sin(y)) + tf.reduce_sum(mean), xv)
+with tf.Session() as sess:
+    out(sess.run(grads))
+    out([None if g is None else sess.run(g) for g in stats])
+    out(sess.run(mixed))
+""",
+    "fused_training_gradients_nchw": """
+xv = tf.constant((np.arange(24, dtype=np.float32).reshape(2, 3, 2, 2) * 7 % 5) / 3)
+y, mean, var = tf.nn.fused_batch_norm(xv, tf.constant([1.0, 2.0, 0.5]), tf.constant([0.0, 1.0, -1.0]),
+                                      epsilon=0.01, data_format="NCHW")
+w = tf.constant((np.arange(24).reshape(2, 3, 2, 2) % 4 - 1.5).astype(np.float32))
+with tf.Session() as sess:
+    out(sess.run(tf.gradients(tf.reduce_sum(y * w), xv)))
+""",
     "err_fused_rank": 'tf.nn.fused_batch_norm(tf.ones([2, 3]), tf.ones([3]), tf.zeros([3]))',
     "err_fused_channels": 'tf.nn.fused_batch_norm(tf.ones([2, 4, 4, 3]), tf.ones([4]), tf.zeros([4]))',
     "err_fused_inference_without_mean": 'tf.nn.fused_batch_norm(tf.ones([2, 4, 4, 3]), tf.ones([3]), tf.zeros([3]), is_training=False)',
