@@ -108,3 +108,14 @@ def test_division_by_a_constant_divides(graph):
     np.testing.assert_array_equal(got, (np.float32(1) - np.float32([100, 99, 3]) / np.float32(100)))
     assert got[0] == 0.0
     np.testing.assert_array_equal(halves, [50.0, 24.75, 6.0])
+
+
+def test_mean_divides_by_the_count(graph):
+    """reduce_mean of [a, 0, 0] is a / 3 exactly, as TF's Mean (XLA alone multiplies by 1/3: 15 of these
+    59 values would be one ulp off)."""
+    v = tf.placeholder(tf.float32, [3])
+    m = tf.reduce_mean(v)
+    values = np.linspace(0.1, 7.3, 59).astype(np.float32)
+    with tf.Session() as sess:
+        got = np.array([sess.run(m, {v: [a, 0, 0]}) for a in values])
+    np.testing.assert_array_equal(got, values / np.float32(3))

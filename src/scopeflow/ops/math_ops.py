@@ -162,10 +162,17 @@ def _truncate_div(x, y):
     if _is_int(x):
         x, y = jnp.broadcast_arrays(x, y)
         return lax.div(x, y)
+    return exact_divide(x, y)
+
+
+def exact_divide(x, y):
+    """x / y for floats as TF divides (every kernel that divides uses this: RealDiv, Mean).
+
+    XLA turns `x / c` (c constant or broadcast) into `x * (1 / c)` and fuses that into FMAs, so
+    1 - 100 / 100 comes out as 2.2e-8. Small results (schedules, scalar arithmetic, means of a few
+    values) divide by an opaque full-shape divisor, exactly as TF; large ones keep XLA's multiply (<= 1 ulp).
+    """
     if _rewritten_by_xla(x, y):
-        # XLA turns `x / c` (c constant or broadcast) into `x * (1 / c)` and fuses that into FMAs, so
-        # 1 - 100 / 100 comes out as 2.2e-8. TF divides. Small results (schedules, scalar arithmetic)
-        # divide by an opaque full-shape divisor, exactly as TF; large ones keep XLA's multiply (<= 1 ulp).
         shape = jnp.broadcast_shapes(np.shape(x), np.shape(y))
         y = lax.optimization_barrier(jnp.broadcast_to(jnp.asarray(y, x.dtype), shape))
     return x / y

@@ -67,7 +67,12 @@ def _mean(x, axes, keepdims):
         total = jnp.sum(x, axis=axes, keepdims=keepdims, dtype=x.dtype)
         count = int(np.prod([x.shape[a] for a in axes])) if axes else 1
         return lax.div(total, jnp.full(total.shape, count, x.dtype))
-    return jnp.mean(x, axis=axes, keepdims=keepdims).astype(x.dtype)
+    if not jnp.issubdtype(x.dtype, jnp.floating):   # complex: XLA keeps a complex division as it is
+        return jnp.mean(x, axis=axes, keepdims=keepdims).astype(x.dtype)
+    accumulate = jnp.float32 if x.dtype.itemsize < 4 else x.dtype   # half types sum in float32, as jnp.mean
+    total = jnp.sum(x, axis=axes, keepdims=keepdims, dtype=accumulate)
+    count = np.array(np.prod([x.shape[a] for a in axes]) if axes else 1, accumulate)
+    return math_ops.exact_divide(total, count).astype(x.dtype)
 
 
 _REDUCTIONS = (
