@@ -49,6 +49,22 @@ def test_gradient_reuses_the_forward_random_draws(pred):
     assert runs[0][0] != runs[1][0]
 
 
+@pytest.mark.parametrize("pred", ["fed", "constant"])
+def test_second_gradient_reuses_the_forward_random_draws(pred):
+    """A gradient of a gradient re-runs the branch inside the first gradient's re-run: both use the draw
+    of the forward (ForwardState)."""
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [])
+        p = tf.placeholder(tf.bool, []) if pred == "fed" else tf.constant(True)
+        z = tf.cond(p, lambda: x * x * x * x * tf.random_uniform([], 1., 2.), lambda: x)
+        g, = tf.gradients(z, x)
+        h, = tf.gradients(g, x)
+        feed = {x: 1.5, p: True} if pred == "fed" else {x: 1.5}
+        with tf.Session() as sess:
+            got_z, got_g, got_h = sess.run([z, g, h], feed)
+    np.testing.assert_allclose([got_g, got_h], [4 * got_z / 1.5, 12 * got_z / 1.5 ** 2], rtol=1e-5)
+
+
 def test_assert_in_the_branch_not_taken_does_not_fire():
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [])

@@ -2,7 +2,9 @@
 cost of the checkpointed backward pass (ops/control_flow_while_grad.py)."""
 from tests.golden import golden_test
 
-test_golden = golden_test("control_while")
+test_golden = golden_test("control_while", xfail={
+    "second_order_stop_gradients_arg": "TF refuses a gradient through a stopped loop gradient too (it "
+                                       "differentiates that loop's other outputs); not modelled (gradient_loops.py)"})
 
 import jax  # noqa: E402
 import jax.numpy as jnp  # noqa: E402
@@ -136,16 +138,70 @@ def test_gradients_of_nested_loops_reuse_the_draws():
     np.testing.assert_allclose([got_g, got_g_again], [6 * got_z / 1.5] * 2, rtol=1e-5)   # z = x^6 * draws
 
 
-def test_second_gradient_of_a_bounded_loop_reuses_the_draws():
+@pytest.mark.xfail(strict=True, reason="no replay for a gradient taken inside a loop body: the cond on its "
+                   "path re-runs with the state the body's forward left (control_flow_subgraph.ForwardState)")
+def test_gradient_taken_in_a_body_reuses_the_draws_of_a_cond_there():
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [])
-        _, z = tf.while_loop(lambda i, v: i < 4, lambda i, v: (i + 1, v * x * tf.random_uniform([], 1., 2.)),
-                             (tf.constant(0), tf.constant(1.)), maximum_iterations=4)
-        g, = tf.gradients(z, x)
-        h, = tf.gradients(g, x)            # re-runs the loop inside the re-run of the first gradient
+
+        def body(i, error):
+            y = tf.cond(i >= 0, lambda: x * tf.random_uniform([], 1., 2.), lambda: x)
+            g, = tf.gradients(y, x)            # the draw, as TF1 reuses the forward's value
+            return i + 1, error + tf.abs(g - y / x)
+
+        _, error = tf.while_loop(lambda i, e: i < 3, body, [tf.constant(0), tf.constant(0.)])
         with tf.Session() as sess:
-            got_z, got_h = sess.run([z, h], {x: 1.5})
-    np.testing.assert_allclose(got_h, 12 * got_z / 1.5 ** 2, rtol=1e-5)   # z = x^4 * draws
+            assert sess.run(error, {x: 1.5}) < 1e-5
+
+
+def _two_chains(h0, u0, w, m):
+    """h <- tanh(h @ w) and u <- u @ m, side by side in one loop of 5 steps."""
+    _, h, u = differentiable_while_loop(lambda c: c[0] < 5, lambda c: (c[0] + 1, jnp.tanh(c[1] @ w), c[2] @ m),
+                                        (jnp.int32(0), h0, u0))
+    return jnp.sum(h) + jnp.sum(u)
+
+
+def _two_chains_unrolled(h0, u0, w, m):
+    h, u = h0, u0
+    for _ in range(5):
+        h, u = jnp.tanh(h @ w), u @ m
+    return jnp.sum(h) + jnp.sum(u)
+
+
+def test_backward_pass_differentiates_only_what_the_gradient_needs():
+    """d/dh0 needs no cotangent for w, m nor the u chain: the lowered backward pass lacks their three
+    products (the three `dot_general`s of d/dw, d/du and d/dm per step); d/dw needs the h chain too."""
+    args = (jnp.ones((1, 3)), jnp.full((1, 3), 0.5), jnp.eye(3) * 0.5 + 0.1, jnp.eye(3) * 0.9)
+
+    def dots(argnums):
+        return jax.jit(jax.grad(_two_chains, argnums)).lower(*args).as_text().count("dot_general")
+
+    everything = (0, 1, 2, 3)
+    assert (dots(0), dots(2)) == (dots(everything) - 3, dots(everything) - 2)
+    for argnums in (0, 2, everything):
+        got, expected = jax.grad(_two_chains, argnums)(*args), jax.grad(_two_chains_unrolled, argnums)(*args)
+        jax.tree.map(lambda a, b: np.testing.assert_allclose(a, b, rtol=1e-5), got, expected)
+
+
+def test_a_compiled_loop_keeps_no_tracer_alive():
+    """The loop's custom VJP rules hold jaxprs, never the values the body closes over (tracers of the
+    program's trace), so the compiled program a session keeps holds no tracer."""
+    import gc
+
+    def tracers():
+        gc.collect()
+        return sum(isinstance(o, jax.core.Tracer) for o in gc.get_objects())
+
+    before = tracers()
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [])
+        w = tf.Variable(2.0, name="w")
+        _, z = tf.while_loop(lambda i, v: v < 50., lambda i, v: (i + 1, v * x * w), [tf.constant(0), x])
+        g = tf.gradients(z, [x, w])
+        with tf.Session() as sess:
+            sess.run(w.initializer)
+            assert sess.run([z, g], {x: 2.}) == [128., [256., 192.]]   # z = x^4 w^3 after three steps
+            assert tracers() == before
 
 
 @pytest.mark.parametrize("bound", [None, 2, 50])

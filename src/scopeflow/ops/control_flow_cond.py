@@ -45,11 +45,8 @@ class If:
             return lambda: evaluate(ctx, sub, env_base, ()) + [jnp.int32(index)]
 
         if not is_traced(pred):   # known while tracing: only the taken branch is built (TF runs one)
-            forward = ForwardState(ctx)   # it writes the state directly: a gradient's re-run starts over
-            forward.enter()
-            outputs = branch(then_branch, 1)() if bool(pred) else branch(else_branch, 0)()
-            forward.leave()
-            return outputs
+            with ForwardState(ctx):   # it writes the state directly: a gradient's re-run starts over
+                return branch(then_branch, 1)() if bool(pred) else branch(else_branch, 0)()
         thread = StateThread(ctx)
         for sub, index in ((then_branch, 1), (else_branch, 0)):
             if sub.stateful:

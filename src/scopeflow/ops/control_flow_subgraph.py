@@ -15,7 +15,6 @@ gradient's re-run of a construct starts from the state the construct found in th
 run (`ForwardState`), so random ops inside it draw what the forward drew.
 """
 import jax
-import jax.numpy as jnp
 
 
 _VARIABLE_TYPES = frozenset({"VariableV2", "Variable", "VarHandleOp"})
@@ -139,12 +138,17 @@ class ForwardState:
     pass of the same run. The gradient kernel re-runs the path from x to y after the forward already ran
     (ops/gradients_impl.py), so without this a loop body or branch would draw from advanced random
     streams (a dropout mask unlike the forward's; TF1 reuses the forward's values) and see the variable
-    values the forward left. `enter()` before the op reads its state, `leave()` after it wrote it.
+    values the forward left. `with ForwardState(ctx):` around an op that reads and writes the state
+    directly; `enter()` before the op reads its state and `leave()` after it wrote it where the two lie
+    apart (StateThread.initial / commit).
     Invariants: only top-level ops are recorded and replayed (`ctx.nesting == 0`): a nested op's state
     is carried by the enclosing op, replayed as a whole. Only the forward records entry values, so no
     value of a re-run (traced inside `jax.vjp`) is ever put back. A key is put back only while it holds a
     value the op itself left (in the forward or a re-run: a gradient of a gradient re-runs it inside a
     re-run), so a perturbed variable x keeps its perturbation.
+    Not covered: a gradient taken inside a loop body or branch (`tf.gradients` called in the body
+    function) re-runs its path there, at `ctx.nesting > 0`, so a construct on that path is not replayed:
+    random ops inside it draw anew and it sees the state the body's forward left.
     """
 
     def __init__(self, ctx):
@@ -178,6 +182,16 @@ class ForwardState:
             for key, (_, left) in self.record.items():
                 left.append(state.get(key, _ABSENT))
         self.before = self.record = None
+
+    def __enter__(self):
+        self.enter()
+        return self
+
+    def __exit__(self, exc_type, *_):
+        if exc_type is None:
+            self.leave()
+        else:   # the trace fails: record nothing
+            self.before = self.record = None
 
 
 class StateThread:
@@ -241,19 +255,8 @@ class StateThread:
     def initial(self):
         """The state values the threaded keys hold before the construct runs (in a gradient's re-run: the
         values they held before the forward ran it, ForwardState)."""
-        ctx = self.ctx
         self.forward.enter()
-        values = []
-        for key in self.keys:
-            if key not in ctx.state and key.startswith("rng/"):
-                # a random op's first draw in this program: its counter starts at zero (runtime/context.py)
-                if key not in ctx._read:
-                    ctx._read.add(key)
-                    ctx.reads.append(key)
-                values.append(jnp.zeros((), jnp.uint32))
-            else:
-                values.append(ctx.read(key))
-        return tuple(values)
+        return tuple(self.ctx.read_or_start(key) for key in self.keys)
 
     def commit(self, state_values):
         for key, v in zip(self.keys, state_values):

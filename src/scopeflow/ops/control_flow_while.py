@@ -13,7 +13,8 @@ with `back_prop=True` wrapped in a custom VJP that checkpoints the carry and re-
 backwards (control_flow_while_grad.py), so tf.gradients and optimizers work through it as in TF1. With
 a static `maximum_iterations` (a Python int or a Const) and `back_prop=True`, `lax.scan` of that length
 whose step runs the body under `lax.cond` while the condition holds and leaves the variables unchanged
-after. With `back_prop=False` the results stop gradients.
+after. With `back_prop=False` the results stop gradients. Either way, a gradient through a loop's
+gradient is refused at build time, as TF1 refuses it (ops/gradient_loops.py).
 Variables written in the body are carried through the loop as values. A loop variable whose shape
 changes at run time cannot be expressed in XLA: such a loop fails at run time naming the op.
 """

@@ -21,6 +21,7 @@ from scopeflow.framework.scopes import name_scope
 from scopeflow.framework.tensor import Tensor
 from scopeflow.ops.array_build import const_value
 from scopeflow.ops.common import create1
+from scopeflow.ops.gradient_loops import LOOP_FREE, loop_levels
 from scopeflow.ops.gradient_registry import AUTODIFF, gradient_function
 
 VARIABLE_OPS = ("VariableV2", "VarHandleOp")
@@ -81,6 +82,8 @@ class GradientPlan:
     jacobian: bool        # one gradient per element of the single y, stacked (tf.hessians)
     specs: tuple          # (shape, dtype) of each output
     sparse: dict = dataclasses.field(default_factory=dict)   # sparse x -> its gather ops, backprop order
+    loops: tuple = ()     # per x: the level of the loops on its way to the ys (gradient_loops.py)
+    second_order: int = LOOP_FREE   # the level of loops met by earlier gradients this one passes
 
     def __str__(self):
         return (f"<gradient of {len(self.ys)} ys w.r.t. {len(self.xs)} xs over "
@@ -298,6 +301,7 @@ def build_plan(ys, xs, stops, has_grad_ys, jacobian=False):
     steps = _steps(path_ops, custom, connected, stops)
     plan_ys = [(y, g) for y, g in zip(ys, has_grad_ys) if y in path]
     extras = tuple(t for kind, step in steps if kind == "custom" for t in step.extras)
+    loops, second_order = loop_levels([y for y, _ in plan_ys], connected, path, path_ops)
     specs = tuple(_x_spec(x) for x in connected)
     if jacobian:
         n = plan_ys[0][0]._shape[0] if plan_ys[0][0]._shape else None
@@ -308,7 +312,7 @@ def build_plan(ys, xs, stops, has_grad_ys, jacobian=False):
         initial=tuple(i for i, x in enumerate(connected) if x._op not in on_path),
         steps=steps, recomputed=recomputed, boundary=tuple(boundary),
         has_grad_ys=tuple(g for _, g in plan_ys), extras=extras, jacobian=jacobian, specs=specs,
-        sparse=sparse)
+        sparse=sparse, loops=loops, second_order=second_order)
 
 
 __all__ = ["GradientPlan", "CustomStep", "build_plan", "differentiable", "has_float_values", "VARIABLE_OPS"]

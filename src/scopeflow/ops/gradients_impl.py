@@ -17,7 +17,8 @@ merges the re-run path with the forward (CSE). A cond, while_loop or map_fn on t
 branches or body from the state it found in the forward (random counters, variables it writes:
 control_flow_subgraph.ForwardState), so random ops inside draw what the forward drew. An op with a
 Python gradient function runs as a `jax.custom_vjp` whose backward pass evaluates the ops that function
-built.
+built. A gradient through the gradient of a loop (while_loop, map_fn ..., a Hessian) raises TF's error at
+build time (gradient_loops.py).
 An x read only by row gathers gets TF's IndexedSlices: the op outputs the gradient w.r.t. the gathered
 rows, reshaped and concatenated as TF does (gradient_plan.py, indexed_slices_ops.py).
 """
@@ -32,6 +33,7 @@ from scopeflow.framework.tensor import Tensor
 from scopeflow.ops import gradient_names, indexed_slices_ops
 from scopeflow.ops.common import convert_to_tensor, create, create1, name_scope, same_infer
 from scopeflow.ops.custom_gradient import identity_n
+from scopeflow.ops.gradient_loops import LOOP_FREE, second_order_error
 from scopeflow.ops.gradient_plan import build_plan, has_float_values
 
 _PASS_THROUGH = ("Identity", "ReadVariableOp")
@@ -262,12 +264,16 @@ def _named_results(xs, outputs, names):
             if isinstance(names.get(x), gradient_names.TFName)}
 
 
-def _symbolic_gradient(ys, xs, grad_ys, stops, jacobian=False, gate=False, aggregation_method=None):
-    """Builds the gradient op in the current name scope; returns one Tensor or None per x."""
+def _symbolic_gradient(ys, xs, grad_ys, stops, jacobian=False, gate=False, aggregation_method=None,
+                       hessian_scope=None):
+    """Builds the gradient op in the current name scope; returns one Tensor or None per x. Refuses, as
+    TF, a gradient through a loop's gradient (gradient_loops.py; `hessian_scope`: a Hessian's)."""
     has = [g is not None for g in grad_ys]
     plan = build_plan(ys, xs, stops, has, jacobian)
     if plan is None:
         return [None] * len(xs)
+    if plan.second_order != LOOP_FREE:
+        raise second_order_error(plan.second_order, hessian_scope)
     given = [g for y, g in zip(ys, grad_ys) if g is not None and y in plan.ys]
     reads = [t for t in plan.boundary + plan.extras if t not in plan.ys and t not in plan.xs]
     gradient_op = create("SymbolicGradient", list(plan.ys) + list(plan.xs) + given + reads,
@@ -380,8 +386,8 @@ def hessians(ys, xs, name="hessians", colocate_gradients_with_ops=False, gate_gr
                              "supported.")
         flat = reshape(gradient, [-1])
         x_t = _as_x(x)
-        with name_scope("while"), name_scope("gradients"):
-            jacobian = _symbolic_gradient([flat], [x_t], [None], [], jacobian=True)[0]
+        with name_scope("while"), name_scope("gradients") as scope:
+            jacobian = _symbolic_gradient([flat], [x_t], [None], [], jacobian=True, hessian_scope=scope)[0]
         x_shape = jacobian.shape[1:].as_list() if jacobian.shape.ndims else None
         if x_shape is not None and None not in x_shape:
             results.append(reshape(jacobian, x_shape + x_shape))

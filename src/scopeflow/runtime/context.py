@@ -79,18 +79,22 @@ class RunContext:
         self.state[key] = value
 
     # ---- random streams ----------------------------------------------------------------------
+    def read_or_start(self, key):
+        """`read(key)`, except that a random stream's counter with no value yet (its op's first draw in
+        this program) starts at zero. That still counts as a read, once: a gradient's re-run, or a
+        control-flow construct threading the counter (ops/control_flow_subgraph.py), may start it again."""
+        if key in self.state or not key.startswith(RNG_PREFIX):
+            return self.read(key)
+        if key not in self._read:
+            self._read.add(key)
+            self.reads.append(key)
+        return jnp.zeros((), jnp.uint32)
+
     def rng_key(self, op=None, threefry=False):
         """A fresh key for `op` in this run: its seed pair folded with its run counter."""
         op = op or self.op
         key = RNG_PREFIX + op._name
-        counter = self.state.get(key)
-        if counter is None:
-            counter = jnp.zeros((), jnp.uint32)
-            if key not in self._read:   # a gradient's re-run may draw "first" again (control_flow_subgraph)
-                self._read.add(key)
-                self.reads.append(key)
-        else:
-            self.read(key)
+        counter = self.read_or_start(key)
         self.write(key, counter + jnp.uint32(1))
         seed, seed2 = op._attrs.get("seed", 0), op._attrs.get("seed2", 0)
         if seed == 0 and seed2 == 0:   # TF1: no graph and no op seed -> a stream per session

@@ -309,4 +309,137 @@ with tf.Session() as sess:
     out(sess.run([r, g]), sess.run(v))
     out(sess.run([r, g]), sess.run(v))
 """,
+
+    # TF builds a loop's gradient as a second loop and refuses to differentiate it (ops/gradient_loops.py)
+    "second_order_unbounded": """
+x = tf.placeholder(tf.float32, [])
+_, z = tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), tf.constant(1.)])
+g = tf.gradients(z, x)[0]
+with tf.Session() as sess:
+    out(sess.run([z, g], {x: 2.}))
+tf.gradients(g, x)
+""",
+    "second_order_static_maximum_iterations": """
+x = tf.placeholder(tf.float32, [])
+_, z = tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), tf.constant(1.)],
+                     maximum_iterations=5)
+g = tf.gradients(z, x)[0]
+with tf.Session() as sess:
+    out(sess.run([z, g], {x: 2.}))
+tf.gradients(g, x)
+""",
+    "second_order_fed_maximum_iterations": """
+x = tf.placeholder(tf.float32, [])
+m = tf.placeholder(tf.int32, [])
+_, z = tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), tf.constant(1.)],
+                     maximum_iterations=m)
+g = tf.gradients(z, x)[0]
+tf.gradients(g, x)
+""",
+    "second_order_map_fn_and_foldl": """
+x = tf.placeholder(tf.float32, [2])
+g = tf.gradients(tf.foldl(lambda a, e: a * e, x, initializer=tf.constant(1.)), x)[0]
+try:
+    tf.gradients(g, x)
+except TypeError as e:
+    out("foldl", str(e))
+g = tf.gradients(tf.reduce_sum(tf.map_fn(lambda e: e * e * e, x)), x)[0]
+tf.gradients(g, x)
+""",
+    "second_order_nested_loops": """
+x = tf.placeholder(tf.float32, [])
+def outer(i, acc):
+    _, p = tf.while_loop(lambda j, p: j < i, lambda j, p: [j + 1, p * x], [tf.constant(0), tf.constant(1.)],
+                         maximum_iterations=3)
+    return (i + 1, acc + p)
+_, s = tf.while_loop(lambda i, acc: i < 3, outer, [tf.constant(0), tf.constant(0.)])
+g = tf.gradients(s, x)[0]
+with tf.Session() as sess:
+    out(sess.run([s, g], {x: 2.}))
+tf.gradients(g, x)
+""",
+    "second_order_loop_in_cond": """
+x = tf.placeholder(tf.float32, [])
+z = tf.cond(x > 0., lambda: tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x],
+                                          [tf.constant(0), tf.constant(1.)])[1], lambda: x)
+g = tf.gradients(z, x)[0]
+tf.gradients(g, x)
+""",
+    "second_order_allowed": """
+x = tf.placeholder(tf.float32, [])
+y = tf.placeholder(tf.float32, [])
+def power(x, **kwargs):
+    return tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), tf.constant(1.)],
+                         **kwargs)[1]
+z = power(x)
+gz = tf.gradients(z, x)[0]
+feed = {x: 2., y: 3.}
+with tf.Session() as sess:
+    # the second gradient does not pass the loop's gradient
+    out(sess.run(tf.gradients(power(x) * y, y)[0], feed))
+    out(sess.run(tf.gradients(tf.gradients(power(x) * y, y)[0], x), feed))
+    out(sess.run(tf.gradients([gz, y * y], y), feed))
+    out(sess.run(tf.gradients(tf.stop_gradient(gz) * x, x), feed))
+    nb = power(x, back_prop=False) + x * x * x
+    out(sess.run(tf.gradients(tf.gradients(nb, x)[0], x), feed))
+    m = tf.reduce_sum(tf.map_fn(lambda e: e * e * e, tf.stack([x, y]), back_prop=False)) + x * x * x
+    out(sess.run(tf.gradients(tf.gradients(m, x)[0], x), feed))
+    # ... but a gradient of y's gradient that passes the loop's gradient does
+    tf.gradients(tf.gradients(power(x) * y, x)[0], y)
+""",
+    "second_order_stop_gradients_arg": """
+x = tf.placeholder(tf.float32, [])
+_, z = tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), tf.constant(1.)])
+g = tf.gradients(z, x)[0]
+tf.gradients(g * x, x, stop_gradients=[g])
+""",
+    "second_order_hessians": """
+x = tf.placeholder(tf.float32, [])
+_, z = tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), tf.constant(1.)])
+tf.hessians(z, x)
+""",
+    "second_order_hessians_named_loops": """
+x = tf.placeholder(tf.float32, [])
+with tf.name_scope("a"):
+    _, z = tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), tf.constant(1.)],
+                         maximum_iterations=4, name="power")
+with tf.name_scope("b"):
+    tf.hessians(z, x)
+""",
+    "second_order_hessians_per_x": """
+x = tf.placeholder(tf.float32, [])
+y = tf.placeholder(tf.float32, [])
+_, p = tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), tf.constant(1.)])
+z = p * y * y
+h = tf.hessians(z, y)
+with tf.Session() as sess:
+    out(h[0].name, sess.run(h, {x: 2., y: 3.}))
+tf.hessians(z, [y, x])
+""",
+    "second_order_hessians_map_fn": """
+x = tf.placeholder(tf.float32, [2])
+tf.hessians(tf.reduce_sum(tf.map_fn(lambda e: e * e * e, x)), x)
+""",
+    "second_order_hessians_loop_in_cond": """
+x = tf.placeholder(tf.float32, [])
+z = tf.cond(x > 0., lambda: tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x],
+                                          [tf.constant(0), tf.constant(1.)])[1], lambda: x)
+z2 = z + tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), tf.constant(1.)],
+                       back_prop=False)[1]
+tf.hessians(z2, x)
+""",
+    "second_order_hessians_are_loops": """
+x = tf.placeholder(tf.float32, [2])
+h = tf.hessians(tf.reduce_sum(x * x * x * x), x)[0]
+g = tf.gradients(h, x)[0]
+nb = tf.hessians(tf.while_loop(lambda i, v: i < 3, lambda i, v: [i + 1, v * x], [tf.constant(0), x],
+                               back_prop=False)[1][0] + tf.reduce_sum(x * x * x), x)[0]
+with tf.Session() as sess:
+    out(sess.run([g, nb], {x: [1., 2.]}))
+try:
+    tf.hessians(tf.reduce_sum(h), x)
+except ValueError as e:
+    out("hessians of hessians", str(e))
+tf.gradients(g, x)
+""",
 }
