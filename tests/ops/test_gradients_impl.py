@@ -16,8 +16,6 @@ test_golden = golden_test("gradients")
 test_golden_names = golden_test("gradient_names", xfail={
     "names_resource_gather": "tf.gather on a resource variable builds ReadVariableOp + GatherV2 (TF: one "
                              "ResourceGather named `Gather`), so its gradient scope is `GatherV2_grad/`",
-    "names_fused_batch_norm_mean_variance": "TF gives FusedBatchNormV3's mean and variance inputs no "
-                                            "gradient; JAX differentiates them in inference mode",
 })
 
 

@@ -90,6 +90,11 @@ class GradientPlan:
                 f"{len(self.recomputed)} tensors>")
 
 
+# inputs TF's gradient function answers with None (observed: FusedBatchNormV3's mean and variance, in
+# training and in inference mode): an x reaching the ys only through them is unconnected
+NO_GRADIENT_INPUTS = {"FusedBatchNormV3": (3, 4)}
+
+
 def _reach(xs, stops):
     """Forward from xs: reached tensors, and reached ops with their gradient function (or LookupError)."""
     reached = {x for x in xs if differentiable(x)}
@@ -129,8 +134,9 @@ def _path(ys, reached, functions, custom):
         producer = t._op
         if producer in functions:
             step = custom.get(producer)
+            cut = NO_GRADIENT_INPUTS.get(producer._type, ())
             stack.extend(i for k, i in enumerate(producer._inputs) if i in reached and i not in path
-                         and (step is None or step.results[k] is not None))
+                         and k not in cut and (step is None or step.results[k] is not None))
     return path
 
 
