@@ -13,10 +13,7 @@ from scopeflow.ops import custom_gradient, gradient_names, gradients_impl
 from tests.golden import golden_test
 
 test_golden = golden_test("gradients")
-test_golden_names = golden_test("gradient_names", xfail={
-    "names_resource_gather": "tf.gather on a resource variable builds ReadVariableOp + GatherV2 (TF: one "
-                             "ResourceGather named `Gather`), so its gradient scope is `GatherV2_grad/`",
-})
+test_golden_names = golden_test("gradient_names")
 
 
 @pytest.fixture

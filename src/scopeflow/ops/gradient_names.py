@@ -146,7 +146,7 @@ RULES = {
         "FusedBatchNormV3": (("FusedBatchNormGradV3", 0), ("FusedBatchNormGradV3", 1),
                              ("FusedBatchNormGradV3", 2), None, None),
         "SoftmaxCrossEntropyWithLogits": ("mul", "mul_1"), "SparseSoftmaxCrossEntropyWithLogits": ("mul", None),
-        "Identity": (PASS,), "ReadVariableOp": (PASS,),
+        "Identity": (PASS,), "ReadVariableOp": (PASS,), "ResourceGather": (SPARSE, None),
         "Reshape": ("Reshape", None), "ExpandDims": ("Reshape", None), "Squeeze": ("Reshape",),
         "Transpose": ("transpose", None), "Mean": ("truediv", None), "Max": ("mul", None), "Min": ("mul", None),
         "Tile": ("Sum", None), "Fill": (None, "Sum"), "BroadcastTo": ("Reshape", None),

@@ -8,9 +8,10 @@ Invariants: path ops are kept in creation order, a valid topological order for d
 exist before it); a plan holds graph objects only, never values.
 
 Sparse xs: an x whose only ways to the ys are row gathers of it (GatherV2 on axis 0, possibly after
-Identity / ReadVariableOp) is replaced by those gathers' outputs, so the kernel differentiates w.r.t. the
-gathered rows and never forms a dense gradient of x; `plan.sparse` maps x to its gather ops in TF's
-backprop order, from which tf.gradients builds TF's IndexedSlices (ops/indexed_slices_ops.py).
+Identity / ReadVariableOp, or a ResourceGather of a resource variable's handle) is replaced by those
+gathers' outputs, so the kernel differentiates w.r.t. the gathered rows and never forms a dense gradient
+of x; `plan.sparse` maps x to its gather ops in TF's backprop order, from which tf.gradients builds TF's
+IndexedSlices (ops/indexed_slices_ops.py).
 """
 import collections
 import dataclasses
@@ -30,6 +31,8 @@ VARIABLE_OPS = ("VariableV2", "VarHandleOp")
 FORWARD_INPUT = frozenset({"Print", "CheckNumerics"})
 # Ops an IndexedSlices gradient passes through unchanged on its way from a gather to a sparse x.
 SPARSE_PASS_THROUGH = ("Identity", "ReadVariableOp")
+# Ops whose gradient w.r.t. their first input is an IndexedSlices when they gather rows (`_is_row_gather`).
+ROW_GATHERS = ("GatherV2", "ResourceGather")
 
 
 def has_float_values(tensor):
@@ -213,9 +216,12 @@ def _x_spec(x):
 
 
 def _is_row_gather(op_, params):
-    """Whether `op_` gathers rows of `params` (TF's gradient of it is an IndexedSlices)."""
-    if op_._type != "GatherV2" or op_._inputs[0] is not params or op_._attrs.get("batch_dims", 0) != 0:
+    """Whether `op_` gathers rows of `params` (TF's gradient of it is an IndexedSlices): a ResourceGather
+    of the handle, or a GatherV2 on a constant axis 0."""
+    if op_._type not in ROW_GATHERS or op_._inputs[0] is not params or op_._attrs.get("batch_dims", 0) != 0:
         return False
+    if op_._type == "ResourceGather":
+        return True
     axis = const_value(op_._inputs[2])
     return axis is not None and int(axis) == 0
 

@@ -156,7 +156,11 @@ _GATHER_INDEX_TYPES = _dtype_list("int16 int32 int64")
 
 # ---- embedding_lookup ------------------------------------------------------------------------------------------------
 def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_indices=True, max_norm=None):
-    """`tf.nn.embedding_lookup` of one params tensor: GatherV2 named `embedding_lookup`, then Identity."""
+    """`tf.nn.embedding_lookup` of one params tensor: GatherV2 named `embedding_lookup`, then Identity.
+
+    A resource variable is gathered through its handle (ResourceGather `embedding_lookup`, colocated with
+    the variable, as TF's `colocate_with(params[0])`), never read whole.
+    """
     if params is None:
         raise ValueError("params must be specified")
     if isinstance(params, (list, tuple)) and not params:
@@ -169,11 +173,15 @@ def embedding_lookup(params, ids, partition_strategy="mod", name=None, validate_
         raise NotImplementedError("scopeflow: embedding_lookup over several partitions (DynamicPartition / "
                                   "ParallelDynamicStitch) is not implemented; concat the partitions first")
     with name_scope(name, "embedding_lookup", list(params) + [ids]) as scope:
-        table = convert_to_tensor(params[0], name="params")
         ids = convert_to_tensor(ids, name="ids")
-        if ids.dtype.base_dtype not in _GATHER_INDEX_TYPES:   # GatherV2's op-builder check
-            raise not_allowed_error("indices", ids.dtype.base_dtype, _GATHER_INDEX_TYPES)
-        result = slicing.gather(table, ids, name=scope)
+        if hasattr(params[0], "sparse_read"):
+            with params[0].graph.colocate_with(params[0].op):
+                result = params[0].sparse_read(ids, name=scope)
+        else:
+            table = convert_to_tensor(params[0], name="params")
+            if ids.dtype.base_dtype not in _GATHER_INDEX_TYPES:   # GatherV2's op-builder check
+                raise not_allowed_error("indices", ids.dtype.base_dtype, _GATHER_INDEX_TYPES)
+            result = slicing.gather(table, ids, name=scope)
         if max_norm is not None:
             ids_rank, params_rank = ids.shape.ndims, result.shape.ndims
             result = clip_ops.clip_by_norm(result, max_norm, axes=list(range(ids_rank, params_rank)))

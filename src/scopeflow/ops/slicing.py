@@ -293,12 +293,15 @@ def _gather_attrs(inputs, batch_dims):
 def gather(params, indices, validate_indices=None, name=None, axis=None, batch_dims=0):
     """`tf.gather` (op GatherV2, `axis` a Const input; it defaults to `batch_dims`).
 
-    As TF's wrapper, an axis known to be 0 drops `batch_dims` (the op gets `batch_dims=0`).
+    As TF's wrapper, an axis known to be 0 drops `batch_dims` (the op gets `batch_dims=0`) and a resource
+    variable is read by its `sparse_read` (one ResourceGather on the handle, named `Gather`).
     """
     if axis is None:
         axis = batch_dims
     axis_value = const_value(axis) if isinstance(axis, Tensor) else axis
     if axis_value is not None and np.ndim(axis_value) == 0 and axis_value == 0:
+        if hasattr(params, "sparse_read"):
+            return params.sparse_read(indices, name=name)
         batch_dims = 0
     batch_dims = _int_attr("batch_dims", batch_dims, 0)   # before the name scope: a bad value takes no name
     return build("GatherV2", name, [("params", params, None), ("indices", indices, dtypes.int32),

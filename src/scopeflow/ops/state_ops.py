@@ -1,5 +1,6 @@
 """State ops: ref variables (`VariableV2`, `Assign*`, `Scatter*`, `CountUpTo`, `IsVariableInitialized`),
-resource variables (`VarHandleOp`, `ReadVariableOp`, `AssignVariableOp` ...) and `tf.assign*`/`tf.scatter_*`.
+resource variables (`VarHandleOp`, `ReadVariableOp`, `ResourceGather`, `AssignVariableOp` ...) and
+`tf.assign*`/`tf.scatter_*`.
 
 A variable's session-state key is its variable op's name (`w`, `scope/w`). `VariableV2`/`VarHandleOp`
 output a reference (runtime `VarRef`): ordinary consumers read the current value where they run; the
@@ -14,7 +15,9 @@ from scopeflow.framework.graph import get_default_graph
 from scopeflow.framework.registry import op
 from scopeflow.framework.tensor import Tensor
 from scopeflow.framework.tensor_shape import as_shape
+from scopeflow.ops.array_build import convert, xp
 from scopeflow.ops.common import convert_to_tensor, create, create1, name_scope
+from scopeflow.ops.math_ops import not_allowed_error
 
 
 def _shape_text(shape):
@@ -195,6 +198,36 @@ class ReadVariableOp:
         return _resource_read(ctx, handle)
 
 
+_RESOURCE_GATHER_INDEX_TYPES = (dtypes.int32, dtypes.int64)
+
+
+def _handle_shape(handle):
+    """The variable's static shape as a tuple (None when unknown), from its `VarHandleOp`."""
+    shape = handle._op._attrs.get("shape") if handle._op._type == "VarHandleOp" else None
+    return None if shape is None or shape.ndims is None else tuple(d.value for d in shape.dims)
+
+
+@op("ResourceGather", attrs={"batch_dims": 0, "dtype": None, "validate_indices": True, "Tindices": None},
+    type_attr=None, context=True, ref_inputs=True)
+class ResourceGather:
+    """Rows of a resource variable read through its handle (no ReadVariableOp): variable [N] + R,
+    indices I -> I + R."""
+
+    @staticmethod
+    def infer(ctx, handle, indices, *, dtype, **_):
+        shape = _handle_shape(handle)
+        if shape is not None and not shape:
+            raise ctx.error("Shape must be at least rank 1 but is rank 0")
+        if shape is None or indices._shape is None:
+            return [(None, dtype)]
+        return [(indices._shape + shape[1:], dtype)]
+
+    @staticmethod
+    def kernel(ctx, handle, indices, **_):
+        value = _resource_read(ctx, handle)
+        return xp(value, indices).take(value, indices, axis=0)
+
+
 @op("AssignVariableOp", attrs={"dtype": None, "validate_shape": False}, type_attr=None, context=True,
     ref_inputs=True)
 class AssignVariableOp:
@@ -354,6 +387,17 @@ def read_variable_op(handle, dtype, shape, name=None):
     op_ = graph._create_op("ReadVariableOp", [handle], name, {"dtype": dtype},
                            output_specs=[(shape, dtype)])
     return op_._outputs[0]
+
+
+def resource_gather(handle, indices, dtype, name=None):
+    """`ResourceGather` of `handle` under the name scope `name` (default `Gather`), as TF's `sparse_read`:
+    the op takes the scope's name and its converted indices are `<scope>/indices`."""
+    with name_scope(name, "Gather") as scope:
+        indices = convert(indices, dtypes.int32, "indices")
+        if indices.dtype.base_dtype not in _RESOURCE_GATHER_INDEX_TYPES:
+            raise not_allowed_error("indices", indices.dtype.base_dtype, _RESOURCE_GATHER_INDEX_TYPES)
+        return create1("ResourceGather", [handle, indices], scope, batch_dims=0, dtype=dtype,
+                       validate_indices=True, Tindices=indices.dtype.base_dtype)
 
 
 def resource_update(op_type, handle, value, dtype, name=None, **attrs):

@@ -423,6 +423,10 @@ class ResourceVariable(Variable):
     def _ref(self):
         return self._handle
 
+    def sparse_read(self, indices, name=None):
+        """Rows `indices` of the variable: one `ResourceGather` on the handle (`tf.gather`'s axis-0 path)."""
+        return state_ops.resource_gather(self._handle, indices, self._dtype, name)
+
     def _as_graph_element(self):
         return self._graph_element
 

@@ -183,4 +183,62 @@ for t in (s, s2):
 with tf.Session() as sess:
     out(sess.run([s, s2]))
 """,
+    "resource_gather_structure": """
+v = tf.get_variable("v", [4, 3], use_resource=True)
+p = tf.placeholder(tf.int64, [None, 2], name="p")
+ts = [tf.gather(v, [0, 2]), tf.gather(v, [1], name="foo"), tf.gather(v, p), tf.gather(v, 1, axis=0),
+      tf.gather(v, [1], axis=1), tf.nn.embedding_lookup(v, [1, 1]), tf.nn.embedding_lookup(v, p, name="emb")]
+for t in ts:
+    op = t.op if t.op.type != "Identity" else t.op.inputs[0].op
+    attrs = {k: str(op.get_attr(k)) for k in ("batch_dims", "dtype", "validate_indices", "Tindices", "Tparams")
+             if k in op.node_def.attr}
+    out(t.name, str(t.shape), op.name, op.type, [x.name for x in op.inputs], attrs, op.colocation_groups())
+out([o.name for o in tf.get_default_graph().get_operations() if o.type == "ReadVariableOp"])
+""",
+    "resource_gather_errors": """
+v = tf.get_variable("v", [4, 3], use_resource=True)
+s = tf.get_variable("s", [], use_resource=True)
+for params, indices in [(v, tf.constant([1], tf.int16)), (v, [0.5]), (s, [0])]:
+    try:
+        tf.gather(params, indices)
+    except (TypeError, ValueError) as e:
+        out(type(e).__name__, str(e))
+try:
+    tf.nn.embedding_lookup(v, tf.constant([1], tf.int16))
+except TypeError as e:
+    out(str(e))
+out([o.name for o in tf.get_default_graph().get_operations() if o.name.startswith(("Gather", "embedding"))])
+""",
+    "resource_gather_values_and_gradient": """
+v = tf.get_variable("v", initializer=np.arange(12, dtype=np.float32).reshape(4, 3), use_resource=True)
+g = tf.gather(v, [[3, 0], [1, 3]])
+e = tf.nn.embedding_lookup(v, [2, 2, 0])
+loss = tf.reduce_sum(g * g) + tf.reduce_sum(e)
+gv = tf.gradients(tf.reduce_sum(g * g), v)[0]
+out(type(gv).__name__, gv.values.name, gv.indices.name, gv.dense_shape.name)
+ge = tf.gradients(loss, v)[0]
+out(type(ge).__name__, ge.values.name, ge.indices.name)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    out(sess.run([g, e, gv.values, gv.indices, gv.dense_shape, ge.values, ge.indices]))
+""",
+    "resource_embedding_optimizer_steps": """
+ids = tf.constant([2, 0, 2])
+def make(name):
+    v = tf.get_variable(name, initializer=np.arange(12, dtype=np.float32).reshape(4, 3) / 10., use_resource=True)
+    return v, tf.reduce_sum(tf.square(tf.nn.embedding_lookup(v, ids) - 1.))
+opts = [tf.train.GradientDescentOptimizer(0.1), tf.train.MomentumOptimizer(0.1, 0.9),
+        tf.train.AdagradOptimizer(0.1), tf.train.AdamOptimizer(0.1), tf.train.RMSPropOptimizer(0.1)]
+steps = []
+for i, opt in enumerate(opts):
+    v, loss = make("v%d" % i)
+    (grad, _), = opt.compute_gradients(loss, [v])
+    out(type(grad).__name__, grad.values.name)
+    steps.append((v, opt.apply_gradients([(grad, v)])))
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for _ in range(2):
+        sess.run([op for _, op in steps])
+    out(sess.run([v for v, _ in steps]))
+""",
 }
